@@ -71,7 +71,8 @@ internal static class GrpcTimeout
         ];
         foreach (var (perUnit, unit) in units)
         {
-            var amount = (ticks + perUnit - 1) / perUnit;
+            // Round up without overflowing: ticks + perUnit - 1 would wrap for values near TimeSpan.MaxValue.
+            var amount = (ticks / perUnit) + (ticks % perUnit == 0 ? 0 : 1);
             if (amount <= MaxValue)
             {
                 return amount.ToString(CultureInfo.InvariantCulture) + unit;

@@ -21,8 +21,18 @@ internal static class GzipCompression
     // 10-byte header + at least one (empty) deflate block + 8-byte trailer.
     private const int MinimumMemberSize = 20;
 
+    // .NET's GZipStream writes nothing at all for empty input, which no peer can inflate; an empty message is sent
+    // as the canonical empty member instead: header, one empty final fixed-Huffman block, CRC32 0 and ISIZE 0.
+    private static readonly byte[] EmptyMember =
+        [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
     public static byte[] Compress(ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            return (byte[])EmptyMember.Clone();
+        }
+
         using var output = new MemoryStream(data.Length / 2 + 64);
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {

@@ -1,0 +1,118 @@
+using Interop.Grpc.Shared;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Interop.Grpc.AspNetCore.Internal;
+
+internal sealed partial class HttpContextServerCallContext
+{
+    /// <summary>
+    /// Custom metadata: every header except pseudo-headers and the ones the protocol owns. -bin values are base64,
+    /// padded or not, several joined by commas (PROTOCOL-HTTP2.md, Custom-Metadata); a bad one is a protocol error.
+    /// </summary>
+    private Status? ReadRequestHeaders(IHeaderDictionary headers)
+    {
+        Metadata? metadata = null;
+        foreach (var header in headers)
+        {
+            // Kestrel names its known headers in canonical case ("Content-Type"); metadata keys are lower case.
+            var key = HasUpperCase(header.Key) ? header.Key.ToLowerInvariant() : header.Key;
+            if (GrpcProtocolConstants.IsReservedHeader(key) || !IsValidMetadataKey(key))
+            {
+                continue;
+            }
+
+            metadata ??= new Metadata();
+            if (key.EndsWith(Metadata.BinaryHeaderSuffix, StringComparison.Ordinal))
+            {
+                if (!AddBinaryValues(metadata, key, header.Value))
+                {
+                    return new Status(StatusCode.Internal, $"Malformed base64 in binary header '{key}'.");
+                }
+
+                continue;
+            }
+
+            foreach (var value in header.Value)
+            {
+                if (value is not null && IsPrintableAscii(value))
+                {
+                    metadata.Add(new Metadata.Entry(key, value));
+                }
+                else
+                {
+                    GrpcServerLog.InvalidRequestHeaderSkipped(_settings.Logger, key);
+                }
+            }
+        }
+
+        _requestHeaders = metadata;
+        return null;
+    }
+
+    private static bool AddBinaryValues(Metadata metadata, string key, StringValues values)
+    {
+        foreach (var value in values)
+        {
+            var remaining = (value ?? string.Empty).AsSpan();
+            while (true)
+            {
+                var comma = remaining.IndexOf(',');
+                var part = comma < 0 ? remaining : remaining[..comma];
+                if (!BinaryHeaderEncoding.TryDecode(part, out var bytes))
+                {
+                    return false;
+                }
+
+                metadata.Add(new Metadata.Entry(key, bytes));
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                remaining = remaining[(comma + 1)..];
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsValidMetadataKey(string key)
+    {
+        foreach (var c in key)
+        {
+            if (!(c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return key.Length > 0;
+    }
+
+    private static bool HasUpperCase(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPrintableAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Grpc.AspNetCore.Internal;
+
+/// <summary>Everything a call needs that does not change per call: resolved once when the method is mapped.</summary>
+internal sealed class ServerMethodSettings
+{
+    public ServerMethodSettings(IMethod method, GrpcServiceOptions options, ILogger logger, TimeProvider timeProvider)
+    {
+        Method = method;
+        MaxReceiveMessageSize = options.MaxReceiveMessageSize ?? int.MaxValue;
+        MaxSendMessageSize = options.MaxSendMessageSize;
+        EnableDetailedErrors = options.EnableDetailedErrors;
+        ResponseCompressionAlgorithm = options.ResponseCompressionAlgorithm;
+        Logger = logger;
+        TimeProvider = timeProvider;
+    }
+
+    public IMethod Method { get; }
+
+    public int MaxReceiveMessageSize { get; }
+
+    public int? MaxSendMessageSize { get; }
+
+    public bool EnableDetailedErrors { get; }
+
+    public string? ResponseCompressionAlgorithm { get; }
+
+    public ILogger Logger { get; }
+
+    public TimeProvider TimeProvider { get; }
+}
