@@ -1,0 +1,33 @@
+using Interop.Grpc.HealthCheck.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Grpc.HealthCheck;
+
+/// <summary>Registers the gRPC health service.</summary>
+public static class GrpcHealthChecksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="HealthServiceImpl"/> as a singleton and ASP.NET Core health checks, whose periodic reports
+    /// (HealthCheckPublisherOptions: first after 5 s, then every 30 s by default) set the status of the services in
+    /// <see cref="GrpcHealthChecksOptions.Services"/> (by default the whole server, <c>""</c>). Until the first report
+    /// those services are unknown. Add checks on the returned builder; map with
+    /// <see cref="GrpcHealthChecksEndpointRouteBuilderExtensions.MapGrpcHealthChecksService"/>.
+    /// </summary>
+    public static IHealthChecksBuilder AddGrpcHealthChecks(this IServiceCollection services, Action<GrpcHealthChecksOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<GrpcHealthChecksOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcHealthChecksOptions>, GrpcHealthChecksOptionsValidator>());
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<HealthServiceImpl>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, HealthChecksStatusPublisher>());
+        return services.AddHealthChecks();
+    }
+}
