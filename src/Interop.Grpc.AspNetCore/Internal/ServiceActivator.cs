@@ -9,7 +9,8 @@ namespace Interop.Grpc.AspNetCore.Internal;
 internal sealed class ServiceActivator<TService>
     where TService : class
 {
-    private readonly ObjectFactory _factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
+    // Built on first need only: a service registered in DI may have constructors ActivatorUtilities cannot choose between.
+    private readonly Lazy<ObjectFactory> _factory = new(() => ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes));
 
     public TService Create(IServiceProvider services, out bool created)
     {
@@ -20,7 +21,7 @@ internal sealed class ServiceActivator<TService>
         }
 
         created = true;
-        return (TService)_factory(services, null);
+        return (TService)_factory.Value(services, null);
     }
 
     public static ValueTask ReleaseAsync(TService service, bool created)

@@ -1,0 +1,3 @@
+using Interop.Admin;
+
+return await AdminCli.RunAsync(args, Console.Out, Console.Error);
