@@ -1,0 +1,24 @@
+using Interop.Federation.TokenService;
+using Interop.Grpc.AspNetCore;
+using Interop.Grpc.HealthCheck;
+using Interop.Grpc.Reflection;
+using Interop.Hub;
+
+// The hub on its embedded defaults: SQLite for partners and keys, an in-memory cache, gRPC over h2c on :5000 and
+// the OAuth token service on :5001 (see appsettings.json). Production swaps in Redis (Caching:Redis) and TLS endpoints.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGrpc();
+builder.Services.AddGrpcHealthChecks();
+builder.Services.AddGrpcReflection();
+builder.Services.AddInteropCaching();
+builder.Services.AddInteropFederationSqlite(HubDatabase.ResolvePath(builder.Configuration));
+builder.Services.AddInteropTokenService();
+
+var app = builder.Build();
+
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+app.MapInteropTokenService();
+
+app.Run();
