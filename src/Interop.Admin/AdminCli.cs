@@ -27,6 +27,7 @@ internal static class AdminCli
         root.Subcommands.Add(PartnerCommands.Create());
         root.Subcommands.Add(ClientCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
