@@ -14,7 +14,7 @@ internal static class AdminCli
     /// <summary>--database: the SQLite file; defaults to Interop:Federation:DatabasePath from appsettings.json or the environment.</summary>
     public static readonly Option<string?> Database = new("--database")
     {
-        Description = "The hub's SQLite database (default: Interop:Federation:DatabasePath from appsettings.json / environment, else interop-hub.db).",
+        Description = "The hub's SQLite database (default: Interop:Federation:DatabasePath from appsettings.json / environment, else ~/.local/share/interop/interop-hub.db).",
         Recursive = true,
     };
 
@@ -79,6 +79,8 @@ internal static class AdminCli
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return configuration[SqliteFederationStore.DatabasePathConfigurationKey] ?? SqliteFederationStore.DefaultDatabasePath;
+        var resolved = Path.GetFullPath(configuration[SqliteFederationStore.DatabasePathConfigurationKey] ?? SqliteFederationStore.DefaultDatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(resolved)!);
+        return resolved;
     }
 }

@@ -12,7 +12,7 @@ internal static class TokenCommand
 {
     public static Command Create()
     {
-        var endpoint = new Option<Uri>("--token-endpoint") { Description = "The hub's token endpoint, e.g. http://localhost:5001/token.", Required = true };
+        var endpoint = new Option<string>("--token-endpoint") { Description = "The hub's token endpoint, e.g. http://localhost:5001/token.", Required = true };
         var clientId = new Option<string>("--client-id") { Description = "The registered client_id.", Required = true };
         var keyFile = new Option<FileInfo>("--key-file") { Description = "The client's private key (PEM), from 'clients keygen'.", Required = true };
         var kid = new Option<string>("--kid") { Description = "The registered key id (printed by 'clients keygen').", Required = true };
@@ -29,9 +29,15 @@ internal static class TokenCommand
                 return 1;
             }
 
+            if (!Uri.TryCreate(result.GetValue(endpoint), UriKind.Absolute, out var tokenEndpoint))
+            {
+                await error.WriteLineAsync($"error: --token-endpoint '{result.GetValue(endpoint)}' is not an absolute URL.").ConfigureAwait(false);
+                return 1;
+            }
+
             var options = new ClientAssertionOptions
             {
-                TokenEndpoint = result.GetValue(endpoint)!,
+                TokenEndpoint = tokenEndpoint,
                 ClientId = result.GetValue(clientId)!,
                 SigningKey = ClientKeyMaterial.LoadPrivateKey(await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false), result.GetValue(kid)!),
                 Scope = result.GetValue(scope),

@@ -14,8 +14,13 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
     /// <summary>The configuration key of the database path, shared by the hub and the admin tool.</summary>
     public const string DatabasePathConfigurationKey = "Interop:Federation:DatabasePath";
 
-    /// <summary>The database file used when <see cref="DatabasePathConfigurationKey"/> is not set.</summary>
-    public const string DefaultDatabasePath = "interop-hub.db";
+    /// <summary>
+    /// The database file used when <see cref="DatabasePathConfigurationKey"/> is not set: one fixed place per user
+    /// (~/.local/share/interop/interop-hub.db on Linux), so the hub and interop-admin find the same file wherever
+    /// they are started from.
+    /// </summary>
+    public static string DefaultDatabasePath { get; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interop", "interop-hub.db");
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
