@@ -2,6 +2,7 @@ using Interop.Grpc.HealthCheck.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Interop.Grpc.HealthCheck;
@@ -11,9 +12,9 @@ public static class GrpcHealthChecksServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="HealthServiceImpl"/> as a singleton and ASP.NET Core health checks, whose periodic reports
-    /// (HealthCheckPublisherOptions: first after 5 s, then every 30 s by default) set the status of the services in
-    /// <see cref="GrpcHealthChecksOptions.Services"/> (by default the whole server, <c>""</c>). Until the first report
-    /// those services are unknown. Add checks on the returned builder; map with
+    /// set the status of the services in <see cref="GrpcHealthChecksOptions.Services"/> (by default the whole server,
+    /// <c>""</c>): a first report as the application starts, then the periodic ones (HealthCheckPublisherOptions: every
+    /// 30 s by default); while the application stops, they are NOT_SERVING. Add checks on the returned builder; map with
     /// <see cref="GrpcHealthChecksEndpointRouteBuilderExtensions.MapGrpcHealthChecksService"/>.
     /// </summary>
     public static IHealthChecksBuilder AddGrpcHealthChecks(this IServiceCollection services, Action<GrpcHealthChecksOptions>? configure = null)
@@ -28,6 +29,7 @@ public static class GrpcHealthChecksServiceCollectionExtensions
 
         services.TryAddSingleton<HealthServiceImpl>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, HealthChecksStatusPublisher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthStatusLifecycle>());
         return services.AddHealthChecks();
     }
 }

@@ -1,3 +1,4 @@
+using Interop.Federation.Grpc;
 using Interop.Federation.TokenService;
 using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
@@ -14,6 +15,10 @@ builder.Services.AddGrpcReflection();
 builder.Services.AddInteropCaching();
 builder.Services.AddInteropFederationSqlite(HubDatabase.ResolvePath(builder.Configuration));
 builder.Services.AddInteropTokenService();
+
+// Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
+// except health and reflection.
+builder.Services.AddHubAuthorization();
 
 var app = builder.Build();
 

@@ -18,7 +18,9 @@ public sealed partial class HubSigningKeyManager
             FederationLog.SigningKeyRetired(_logger, retired.Kid);
         }
 
-        var signing = keys.Where(k => k.SigningStartsAt <= now).MaxBy(k => k.SigningStartsAt);
+        // The newest key that has started signing; of two starting at the same instant (a rotation with no lead time),
+        // the one created last, so an immediate rotation really replaces the current key.
+        var signing = keys.Where(k => k.SigningStartsAt <= now).OrderBy(k => k.SigningStartsAt).ThenBy(k => k.CreatedAt).LastOrDefault();
         if (signing is null)
         {
             // First start (or every key retired): this key must sign at once, there is nothing to hand over from.
@@ -34,7 +36,8 @@ public sealed partial class HubSigningKeyManager
             keys.Add(await CreateKeyAsync(now, startsAt, cancellationToken).ConfigureAwait(false));
         }
 
-        keys.Sort((a, b) => a.SigningStartsAt.CompareTo(b.SigningStartsAt));
+        // Stable, so keys created at the same instant keep the store's creation order.
+        keys = [.. keys.OrderBy(k => k.SigningStartsAt).ThenBy(k => k.CreatedAt)];
         for (var i = 0; i < keys.Count - 1; i++)
         {
             if (keys[i].RetiresAt is null)

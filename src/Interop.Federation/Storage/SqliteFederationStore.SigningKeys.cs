@@ -11,7 +11,7 @@ public sealed partial class SqliteFederationStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<SigningKeyRow>(new CommandDefinition(
             "SELECT kid, algorithm, private_key_pem AS PrivateKeyPem, created_at AS CreatedAt, signing_starts_at AS SigningStartsAt, retires_at AS RetiresAt " +
-            "FROM signing_key ORDER BY signing_starts_at, kid",
+            "FROM signing_key ORDER BY signing_starts_at, created_at, rowid",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new SigningKeyRecord(
             r.Kid, r.Algorithm, r.PrivateKeyPem, FromUnix(r.CreatedAt), FromUnix(r.SigningStartsAt), r.RetiresAt is { } at ? FromUnix(at) : null)).ToList();

@@ -36,6 +36,21 @@ public sealed class HubSigningKeyManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task ImmediateRotation_AtTheInstantTheCurrentKeyStarted_NewKeySigns()
+    {
+        var manager = NewManager();
+        var first = await manager.GetKeyRingAsync();
+
+        // Same clock reading for both keys: the tie must go to the key created last.
+        var rotated = await manager.RotateAsync(TimeSpan.Zero);
+        var ring = await manager.GetKeyRingAsync();
+
+        Assert.NotEqual(first.SigningCredentials.Key.KeyId, rotated.Kid);
+        Assert.Equal(rotated.Kid, ring.SigningCredentials.Key.KeyId);
+        Assert.Equal(2, ring.PublishedKeys.Count);
+    }
+
+    [Fact]
     public async Task BeforeRotationDue_NoSuccessor()
     {
         var manager = NewManager();

@@ -1,4 +1,6 @@
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Interop.Grpc.HealthCheck.Tests.Functional;
@@ -36,6 +38,45 @@ public sealed class HealthFunctionalTests
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Timeout));
         Assert.Equal(ServingStatus.Serving, call.ResponseStream.Current.Status);
         server.Health.SetStatus("svc", ServingStatus.NotServing);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Timeout));
+        Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
+        await cts.CancelAsync();
+    }
+
+    [Fact]
+    public async Task Check_RightAfterStartWithNoChecksRegistered_Serving()
+    {
+        await using var server = await HealthServer.StartAsync();
+        var client = new Health.HealthClient(server.Channel);
+
+        var response = await client.CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+
+        Assert.Equal(ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task Check_RightAfterStartWithUnhealthyCheck_NotServing()
+    {
+        await using var server = await HealthServer.StartAsync(checks => checks.AddCheck("database", () => HealthCheckResult.Unhealthy("down")));
+        var client = new Health.HealthClient(server.Channel);
+
+        var response = await client.CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+
+        Assert.Equal(ServingStatus.NotServing, response.Status);
+    }
+
+    [Fact]
+    public async Task Watch_ApplicationStopping_StreamsNotServing()
+    {
+        await using var server = await HealthServer.StartAsync();
+        var client = new Health.HealthClient(server.Channel);
+        using var cts = new CancellationTokenSource();
+        using var call = client.Watch(new HealthCheckRequest(), cancellationToken: cts.Token);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Timeout));
+        Assert.Equal(ServingStatus.Serving, call.ResponseStream.Current.Status);
+
+        server.Lifetime.StopApplication();
+
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Timeout));
         Assert.Equal(ServingStatus.NotServing, call.ResponseStream.Current.Status);
         await cts.CancelAsync();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.Grpc.HealthCheck.Tests.Functional;
@@ -26,13 +27,16 @@ public sealed class HealthServer : IAsyncDisposable
 
     public HealthServiceImpl Health => _app.Services.GetRequiredService<HealthServiceImpl>();
 
-    public static async Task<HealthServer> StartAsync()
+    public IHostApplicationLifetime Lifetime => _app.Services.GetRequiredService<IHostApplicationLifetime>();
+
+    public static async Task<HealthServer> StartAsync(Action<IHealthChecksBuilder>? addChecks = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddGrpcHealthChecks();
+        var checks = builder.Services.AddGrpcHealthChecks();
+        addChecks?.Invoke(checks);
         var app = builder.Build();
         app.MapGrpcHealthChecksService();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
