@@ -1,4 +1,4 @@
-namespace InteropTestsServer;
+namespace InteropTestAssets;
 
 /// <summary>Splits interop-style flags: <c>--name=value</c>, <c>--name value</c>, or a bare <c>--name</c> meaning true.</summary>
 internal static class CommandLine
