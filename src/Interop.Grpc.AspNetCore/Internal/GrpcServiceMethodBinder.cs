@@ -19,7 +19,7 @@ internal sealed class GrpcServiceMethodBinder<TService> : ServiceBinderBase
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly GrpcServiceRegistry _registry;
-    private readonly ServiceActivator<TService> _activator = new();
+    private readonly ServiceActivator<TService> _activator;
     private readonly InterceptorActivator[] _interceptors;
 
     public GrpcServiceMethodBinder(
@@ -34,6 +34,7 @@ internal sealed class GrpcServiceMethodBinder<TService> : ServiceBinderBase
         _logger = logger;
         _timeProvider = timeProvider;
         _registry = registry;
+        _activator = new ServiceActivator<TService>(endpoints.ServiceProvider);
         _interceptors = new InterceptorActivator[options.Interceptors.Count];
         for (var i = 0; i < _interceptors.Length; i++)
         {

@@ -14,18 +14,21 @@ internal static class ServerMethodInvokers
         where TRequest : class
         where TResponse : class
     {
-        UnaryServerMethod<TRequest, TResponse> next = async (request, context) =>
-        {
-            var service = activator.Create(context.GetHttpContext().RequestServices, out var created);
-            try
+        // Only a created, disposable service needs the call awaited here; otherwise the handler's task is returned as it is.
+        UnaryServerMethod<TRequest, TResponse> next = activator.DisposeAfterCall
+            ? async (request, context) =>
             {
-                return await handler(service, request, context).ConfigureAwait(false);
+                var service = activator.Create(context.GetHttpContext(), out var created);
+                try
+                {
+                    return await handler(service, request, context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-            }
-        };
+            : (request, context) => handler(activator.Create(context.GetHttpContext(), out _), request, context);
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var inner = next;
@@ -44,18 +47,21 @@ internal static class ServerMethodInvokers
         where TRequest : class
         where TResponse : class
     {
-        ClientStreamingServerMethod<TRequest, TResponse> next = async (requestStream, context) =>
-        {
-            var service = activator.Create(context.GetHttpContext().RequestServices, out var created);
-            try
+        // Only a created, disposable service needs the call awaited here; otherwise the handler's task is returned as it is.
+        ClientStreamingServerMethod<TRequest, TResponse> next = activator.DisposeAfterCall
+            ? async (requestStream, context) =>
             {
-                return await handler(service, requestStream, context).ConfigureAwait(false);
+                var service = activator.Create(context.GetHttpContext(), out var created);
+                try
+                {
+                    return await handler(service, requestStream, context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-            }
-        };
+            : (requestStream, context) => handler(activator.Create(context.GetHttpContext(), out _), requestStream, context);
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var inner = next;
@@ -74,18 +80,21 @@ internal static class ServerMethodInvokers
         where TRequest : class
         where TResponse : class
     {
-        ServerStreamingServerMethod<TRequest, TResponse> next = async (request, responseStream, context) =>
-        {
-            var service = activator.Create(context.GetHttpContext().RequestServices, out var created);
-            try
+        // Only a created, disposable service needs the call awaited here; otherwise the handler's task is returned as it is.
+        ServerStreamingServerMethod<TRequest, TResponse> next = activator.DisposeAfterCall
+            ? async (request, responseStream, context) =>
             {
-                await handler(service, request, responseStream, context).ConfigureAwait(false);
+                var service = activator.Create(context.GetHttpContext(), out var created);
+                try
+                {
+                    await handler(service, request, responseStream, context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-            }
-        };
+            : (request, responseStream, context) => handler(activator.Create(context.GetHttpContext(), out _), request, responseStream, context);
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var inner = next;
@@ -104,18 +113,21 @@ internal static class ServerMethodInvokers
         where TRequest : class
         where TResponse : class
     {
-        DuplexStreamingServerMethod<TRequest, TResponse> next = async (requestStream, responseStream, context) =>
-        {
-            var service = activator.Create(context.GetHttpContext().RequestServices, out var created);
-            try
+        // Only a created, disposable service needs the call awaited here; otherwise the handler's task is returned as it is.
+        DuplexStreamingServerMethod<TRequest, TResponse> next = activator.DisposeAfterCall
+            ? async (requestStream, responseStream, context) =>
             {
-                await handler(service, requestStream, responseStream, context).ConfigureAwait(false);
+                var service = activator.Create(context.GetHttpContext(), out var created);
+                try
+                {
+                    await handler(service, requestStream, responseStream, context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-            }
-        };
+            : (requestStream, responseStream, context) => handler(activator.Create(context.GetHttpContext(), out _), requestStream, responseStream, context);
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var inner = next;

@@ -1,0 +1,3 @@
+using Interop.Grpc.Benchmarks;
+
+return await BenchmarkProgram.RunAsync(args).ConfigureAwait(false);
