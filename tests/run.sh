@@ -10,7 +10,7 @@ cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 apt_packages=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc grpc-proto
-  nghttp2-client redis-server python3-jwt python3-jwcrypto)
+  nghttp2-client redis-server python3-jwt python3-jwcrypto postgresql)
 
 missing=()
 for p in "${apt_packages[@]}"; do

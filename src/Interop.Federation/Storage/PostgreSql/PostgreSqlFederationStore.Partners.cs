@@ -1,0 +1,176 @@
+using Dapper;
+using Interop.Federation.Registry;
+using Npgsql;
+
+namespace Interop.Federation.Storage.PostgreSql;
+
+public sealed partial class PostgreSqlFederationStore
+{
+    private const string ClientSelect =
+        "SELECT client_id AS ClientId, organisation_oin AS OrganisationOin, jwks, jwks_url AS JwksUrl, allowed_scopes AS AllowedScopes, enabled FROM api_client";
+
+    /// <inheritdoc />
+    public async Task AddOrganisationAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(PartnerValidation.Validate(organisation));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO organisation (oin, name, kind, rmc_region, enabled, created_at) VALUES (@Oin, @Name, @Kind, @RmcRegion, @Enabled, @CreatedAt)",
+                new { organisation.Oin, organisation.Name, Kind = organisation.Kind.ToWireName(), organisation.RmcRegion, organisation.Enabled, CreatedAt = ToUnix(DateTimeOffset.UtcNow) },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new PartnerRegistryException([$"An organisation with OIN {organisation.Oin} already exists."]);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Organisation?> GetOrganisationAsync(string oin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<OrganisationRow>(new CommandDefinition(
+            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation WHERE oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToOrganisation();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Organisation>> ListOrganisationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
+            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation ORDER BY oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToOrganisation()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SetOrganisationEnabledAsync(string oin, bool enabled, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE organisation SET enabled = @enabled WHERE oin = @oin", new { oin, enabled }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task AddClientAsync(ApiClient client, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(PartnerValidation.Validate(client));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await GetOrganisationAsync(client.OrganisationOin, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw NoSuchOrganisation(client.OrganisationOin);
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO api_client (client_id, organisation_oin, jwks, jwks_url, allowed_scopes, enabled, created_at, keys_updated_at) " +
+                "VALUES (@ClientId, @OrganisationOin, @Jwks, @JwksUrl, @Scopes, @Enabled, @Now, @Now)",
+                new { client.ClientId, client.OrganisationOin, client.Jwks, JwksUrl = client.JwksUrl?.AbsoluteUri, Scopes = string.Join(' ', client.AllowedScopes), client.Enabled, Now = ToUnix(DateTimeOffset.UtcNow) },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new PartnerRegistryException([$"A client with client_id {client.ClientId} already exists."]);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The organisation was there a moment ago; another node removed it between the check and the insert.
+            throw NoSuchOrganisation(client.OrganisationOin);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ApiClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition(
+            ClientSelect + " WHERE client_id = @clientId", new { clientId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToClient();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ApiClient>> ListClientsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ClientRow>(new CommandDefinition(ClientSelect + " ORDER BY client_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToClient()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SetClientEnabledAsync(string clientId, bool enabled, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_client SET enabled = @enabled WHERE client_id = @clientId", new { clientId, enabled }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReplaceClientKeysAsync(string clientId, string? jwks, Uri? jwksUrl, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(PartnerValidation.ValidateKeySource(jwks, jwksUrl));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_client SET jwks = @jwks, jwks_url = @url, keys_updated_at = @now WHERE client_id = @clientId",
+            new { clientId, jwks, url = jwksUrl?.AbsoluteUri, now = ToUnix(DateTimeOffset.UtcNow) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    private static PartnerRegistryException NoSuchOrganisation(string oin) => new([$"No organisation with OIN {oin}: add it first."]);
+
+    private static void ThrowIfInvalid(IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new PartnerRegistryException(errors);
+        }
+    }
+
+    private sealed class OrganisationRow
+    {
+        public string Oin { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string? RmcRegion { get; set; }
+
+        public bool Enabled { get; set; }
+
+        public Organisation ToOrganisation()
+        {
+            if (!OrganisationKinds.TryParse(Kind, out var kind))
+            {
+                throw new InvalidOperationException($"Organisation {Oin} has an unknown kind '{Kind}' in the database.");
+            }
+
+            return new Organisation(Oin, Name, kind, RmcRegion, Enabled);
+        }
+    }
+
+    private sealed class ClientRow
+    {
+        public string ClientId { get; set; } = "";
+
+        public string OrganisationOin { get; set; } = "";
+
+        public string? Jwks { get; set; }
+
+        public string? JwksUrl { get; set; }
+
+        public string AllowedScopes { get; set; } = "";
+
+        public bool Enabled { get; set; }
+
+        public ApiClient ToClient() => new(
+            ClientId,
+            OrganisationOin,
+            Jwks,
+            JwksUrl is null ? null : new Uri(JwksUrl, UriKind.Absolute),
+            AllowedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Enabled);
+    }
+}

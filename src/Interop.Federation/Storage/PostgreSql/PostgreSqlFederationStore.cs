@@ -1,0 +1,79 @@
+using System.Globalization;
+using Interop.Federation.Keys;
+using Interop.Federation.Registry;
+using Interop.Federation.Storage.PostgreSql.Internal;
+using Npgsql;
+
+namespace Interop.Federation.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store: the partner registry and the hub's signing keys in one PostgreSQL database, shared by every
+/// hub node. Behaves as <see cref="SqliteFederationStore"/> does for every interface method. The schema is created and
+/// upgraded by versioned migrations on first use, under an advisory lock so nodes starting together migrate once.
+/// Times are stored as BIGINT Unix milliseconds, as in the SQLite schema.
+/// </summary>
+public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningKeyStore, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Uses the database named by <paramref name="connectionString"/> (an Npgsql connection string).</summary>
+    /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
+    public PostgreSqlFederationStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        // Parsed here, so a malformed connection string fails at start rather than on the first request.
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString));
+    }
+
+    /// <summary>The schema version the database is at after migration (the highest applied script).</summary>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose() => _dataSource.Dispose();
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!_migrated)
+                    {
+                        await PostgreSqlMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                        _migrated = true;
+                    }
+                }
+                finally
+                {
+                    _migrationLock.Release();
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static long ToUnix(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromUnix(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+}
