@@ -16,7 +16,9 @@ namespace Interop.Federation.Grpc;
 /// <item>exactly one <c>authorization: Bearer &lt;token&gt;</c> header, else UNAUTHENTICATED;</item>
 /// <item>a hub access token (RFC 9068): signed by a key the hub publishes with RS256, PS256 or ES256, the hub's iss and
 /// aud, exp and nbf within the clock skew, typ at+jwt; else UNAUTHENTICATED (external issuers' tokens included:
-/// they must be exchanged at the token service first);</item>
+/// they must be exchanged at the token service first). A token string validated before is served from a bounded
+/// in-process cache (<see cref="HubAuthorizationOptions.ValidatedTokenCacheSize"/>) while its key is still published;
+/// its lifetime is still checked on every call;</item>
 /// <item>the method's <c>interop.v1.required_scope</c> in the token's scope claim, else PERMISSION_DENIED; a method that
 /// declares no scope is refused to everyone (secure default);</item>
 /// <item>client and organisation still enabled in the partner registry, else PERMISSION_DENIED;</item>
@@ -47,8 +49,10 @@ public sealed partial class HubAuthorizationInterceptor : Interceptor
     {
         _options = options.Value;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var keys = new ValidationKeyCache(keySource, timeProvider, _options.ValidationKeyRefreshInterval, _options.UnknownKeyRefreshInterval, _logger);
-        _validator = new HubTokenValidator(keys, timeProvider, _options.Issuer!, _options.Audience!, _options.ClockSkew);
+        var validated = _options.ValidatedTokenCacheSize > 0 ? new ValidatedTokenCache(_options.ValidatedTokenCacheSize, _options.ClockSkew) : null;
+        var keys = new ValidationKeyCache(
+            keySource, timeProvider, _options.ValidationKeyRefreshInterval, _options.UnknownKeyRefreshInterval, _logger, validated is null ? null : validated.RetainKeys);
+        _validator = new HubTokenValidator(keys, timeProvider, _options.Issuer!, _options.Audience!, _options.ClockSkew, validated);
         _partners = new PartnerStatusChecker(partners, timeProvider, _options.PartnerStatusCacheDuration);
         _rateLimiter = new FixedWindowRateLimiter(sharedState, timeProvider, _options.RateLimitPerWindow, _options.RateLimitWindow);
     }

@@ -59,6 +59,17 @@ public sealed class HubAuthorizationOptions
     /// </summary>
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The largest <see cref="ValidatedTokenCacheSize"/> accepted: 1,000,000 entries (a few hundred MB at most).</summary>
+    public const int MaxValidatedTokenCacheSize = 1_000_000;
+
+    /// <summary>
+    /// How many successfully validated tokens each node remembers (by SHA-256 of the token, never the token), so a
+    /// client reusing its token skips the signature check until exp; lifetime, the key still being published, scope,
+    /// partner status and rate limit are still checked on every call. Defaults to 10,000; zero validates every call in
+    /// full. Above the size, expired then oldest entries are evicted.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>
     /// How long a client's and organisation's enabled state from the partner registry is reused. Defaults to 1 second,
     /// which is also the maximum; zero looks both up on every call.

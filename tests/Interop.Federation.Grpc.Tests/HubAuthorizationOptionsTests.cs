@@ -30,11 +30,12 @@ public sealed class HubAuthorizationOptionsTests
             RateLimitPerWindow = -1,
             RateLimitWindow = TimeSpan.Zero,
             UnknownKeyRefreshInterval = TimeSpan.FromHours(1),
+            ValidatedTokenCacheSize = -1,
         };
 
         var failures = new HubAuthorizationOptionsValidator().Validate(null, options).Failures!.ToList();
 
-        foreach (var name in new[] { "Issuer", "Audience", "ClockSkew", "PartnerStatusCacheDuration", "RateLimitPerWindow", "RateLimitWindow", "UnknownKeyRefreshInterval" })
+        foreach (var name in new[] { "Issuer", "Audience", "ClockSkew", "PartnerStatusCacheDuration", "RateLimitPerWindow", "RateLimitWindow", "UnknownKeyRefreshInterval", "ValidatedTokenCacheSize" })
         {
             Assert.Contains(failures, f => f.Contains("Interop:Authorization:" + name, StringComparison.Ordinal));
         }

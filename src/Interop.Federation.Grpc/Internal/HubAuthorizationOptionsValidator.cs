@@ -44,6 +44,11 @@ internal sealed class HubAuthorizationOptionsValidator : IValidateOptions<HubAut
             errors.Add($"{Prefix}{nameof(options.PartnerStatusCacheDuration)} must be between 0 and 1 second, so a disabled partner is stopped at once; it is {options.PartnerStatusCacheDuration}.");
         }
 
+        if (options.ValidatedTokenCacheSize < 0 || options.ValidatedTokenCacheSize > HubAuthorizationOptions.MaxValidatedTokenCacheSize)
+        {
+            errors.Add($"{Prefix}{nameof(options.ValidatedTokenCacheSize)} must be between 0 (off) and {HubAuthorizationOptions.MaxValidatedTokenCacheSize}; it is {options.ValidatedTokenCacheSize}.");
+        }
+
         if (options.RateLimitPerWindow < 0)
         {
             errors.Add($"{Prefix}{nameof(options.RateLimitPerWindow)} must be 0 (off) or positive.");

@@ -9,7 +9,7 @@ namespace Interop.Federation.Grpc.Internal;
 /// Validates a hub access token (RFC 9068) with Microsoft.IdentityModel and reads the caller from it. Returns the
 /// outcome as a value: refusals are the expected case on an exposed endpoint and must stay cheap.
 /// </summary>
-internal sealed class HubTokenValidator
+internal sealed partial class HubTokenValidator
 {
     /// <summary>RS256 (NL GOV profile MUST), PS256 and ES256. Never none, never HS*: a hub token is always asymmetric.</summary>
     internal static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256];
@@ -23,9 +23,12 @@ internal sealed class HubTokenValidator
     private readonly string _issuer;
     private readonly string _audience;
     private readonly TimeSpan _clockSkew;
+    private readonly ValidatedTokenCache? _validated;
 
-    public HubTokenValidator(ValidationKeyCache keys, TimeProvider timeProvider, string issuer, string audience, TimeSpan clockSkew)
+    /// <summary>Creates the validator; <paramref name="validated"/> null validates every call in full.</summary>
+    public HubTokenValidator(ValidationKeyCache keys, TimeProvider timeProvider, string issuer, string audience, TimeSpan clockSkew, ValidatedTokenCache? validated = null)
     {
+        _validated = validated;
         _keys = keys;
         _timeProvider = timeProvider;
         _issuer = issuer;
@@ -33,7 +36,21 @@ internal sealed class HubTokenValidator
         _clockSkew = clockSkew;
     }
 
-    public async ValueTask<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
+    public ValueTask<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (_validated is null)
+        {
+            return ValidateFullyAsync(token, default, cancellationToken);
+        }
+
+        var hash = TokenHash.Compute(token);
+        return _validated.TryGet(hash, out var entry)
+            ? ValidateCachedAsync(token, hash, entry, cancellationToken)
+            : ValidateFullyAsync(token, hash, cancellationToken);
+    }
+
+    /// <summary>Parses, verifies and checks the token; remembers a success under <paramref name="hash"/> when caching.</summary>
+    private async ValueTask<TokenCheck> ValidateFullyAsync(string token, TokenHash hash, CancellationToken cancellationToken)
     {
         JsonWebToken jwt;
         try
@@ -71,7 +88,14 @@ internal sealed class HubTokenValidator
             return TokenCheck.Refused(reason, expired: result.Exception is SecurityTokenExpiredException);
         }
 
-        return ReadCaller(jwt);
+        var check = ReadCaller(jwt);
+        if (_validated is not null && check.Caller is not null)
+        {
+            var notBefore = jwt.ValidFrom == DateTime.MinValue ? (DateTimeOffset?)null : new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero);
+            _validated.Add(hash, check.Caller, key, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), notBefore, _timeProvider.GetUtcNow());
+        }
+
+        return check;
     }
 
     private TokenValidationParameters CreateParameters(SecurityKey key) => new()

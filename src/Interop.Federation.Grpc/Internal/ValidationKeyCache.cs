@@ -15,11 +15,14 @@ internal sealed class ValidationKeyCache
     private readonly TimeSpan _refreshInterval;
     private readonly TimeSpan _unknownKeyInterval;
     private readonly ILogger _logger;
+    private readonly Action<IReadOnlyDictionary<string, SecurityKey>>? _keysLoaded;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    public ValidationKeyCache(IHubValidationKeySource source, TimeProvider timeProvider, TimeSpan refreshInterval, TimeSpan unknownKeyInterval, ILogger logger)
+    public ValidationKeyCache(IHubValidationKeySource source, TimeProvider timeProvider, TimeSpan refreshInterval, TimeSpan unknownKeyInterval, ILogger logger,
+        Action<IReadOnlyDictionary<string, SecurityKey>>? keysLoaded = null)
     {
+        _keysLoaded = keysLoaded;
         _source = source;
         _timeProvider = timeProvider;
         _refreshInterval = refreshInterval;
@@ -90,6 +93,9 @@ internal sealed class ValidationKeyCache
         var snapshot = new Snapshot(byKid, now);
         _snapshot = snapshot;
         HubAuthorizationLog.ValidationKeysLoaded(_logger, byKid.Count);
+
+        // Lets the validated-token cache forget tokens of keys that left the published set (retired or revoked).
+        _keysLoaded?.Invoke(byKid);
         return snapshot;
     }
 
