@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Interop.Federation.Client;
 using Interop.Federation.Registry;
 
@@ -42,9 +43,12 @@ internal static class ClientCommands
         var command = new Command("list", "List API clients.") { AdminCli.Json };
         command.SetAction(AdminCli.Action(async (result, store, output, cancellationToken) =>
         {
-            var clients = await store.ListClientsAsync(cancellationToken).ConfigureAwait(false);
+            // The stored JWK set is JSON text: embed it in --json output as an object, not as an escaped string.
+            var clients = (await store.ListClientsAsync(cancellationToken).ConfigureAwait(false))
+                .Select(c => new { c.ClientId, c.OrganisationOin, Jwks = c.Jwks is null ? null : JsonNode.Parse(c.Jwks), c.JwksUrl, c.AllowedScopes, c.Enabled })
+                .ToList();
             await TableWriter.WriteAsync(output, result.GetValue(AdminCli.Json), clients, ["CLIENT_ID", "OIN", "SCOPES", "KEYS", "ENABLED"], c =>
-                [c.ClientId, c.OrganisationOin, string.Join(' ', c.AllowedScopes), c.JwksUrl?.AbsoluteUri ?? "jwks (" + KidsOf(c.Jwks) + ")", c.Enabled ? "yes" : "no"]).ConfigureAwait(false);
+                [c.ClientId, c.OrganisationOin, string.Join(' ', c.AllowedScopes), c.JwksUrl?.AbsoluteUri ?? "jwks (" + KidsOf(c.Jwks?.ToJsonString()) + ")", c.Enabled ? "yes" : "no"]).ConfigureAwait(false);
             return 0;
         }));
         return command;

@@ -99,6 +99,9 @@ public sealed class AdminCliTests : IDisposable
         Assert.Equal(0, (await RunAsync("clients", "disable", "--client-id", "gemeente-utrecht")).Exit);
         var json = JsonDocument.Parse((await RunAsync("clients", "list", "--json")).Out).RootElement;
         Assert.False(json[0].GetProperty("enabled").GetBoolean());
+        // The JWK set is embedded as an object, readable by a JSON tool without a second parse.
+        Assert.Equal(JsonValueKind.Object, json[0].GetProperty("jwks").ValueKind);
+        Assert.Equal(Kid(client.Jwks!), json[0].GetProperty("jwks").GetProperty("keys")[0].GetProperty("kid").GetString());
     }
 
     [Fact]
