@@ -4,13 +4,17 @@ using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub;
+using Interop.Hub.Health;
 
 // The hub on its embedded defaults: SQLite for partners and keys, an in-memory cache, gRPC over h2c on :5000 and
 // the OAuth token service on :5001 (see appsettings.json). Production swaps in Redis (Caching:Redis) and TLS endpoints.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGrpc();
-builder.Services.AddGrpcHealthChecks();
+// gRPC health ("" = the whole hub) follows what every call depends on: the partner registry and the shared state.
+builder.Services.AddGrpcHealthChecks()
+    .AddCheck<PartnerStoreHealthCheck>("partner-store")
+    .AddCheck<SharedStateHealthCheck>("shared-state");
 builder.Services.AddGrpcReflection();
 builder.Services.AddInteropCaching();
 builder.Services.AddInteropFederationSqlite(HubDatabase.ResolvePath(builder.Configuration));

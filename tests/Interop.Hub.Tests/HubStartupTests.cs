@@ -1,0 +1,72 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1;
+using Interop.Federation.Client;
+using Interop.Federation.Registry;
+using Interop.Federation.Storage;
+using Interop.Grpc.Client;
+using Interop.Hub.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace Interop.Hub.Tests;
+
+/// <summary>The hub program as the README's run command starts it: on its embedded defaults, reachable and healthy.</summary>
+public sealed class HubStartupTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Hub_EmbeddedDefaults_HealthServingAndReflectionListsServices()
+    {
+        await using var hub = await HubProcess.StartAsync();
+        using var channel = GrpcChannel.ForAddress(hub.GrpcAddress);
+
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+        Assert.True(health.Status == ServingStatus.Serving, hub.Output);
+
+        using var reflection = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }).WaitAsync(Timeout);
+        await reflection.RequestStream.CompleteAsync().WaitAsync(Timeout);
+        Assert.True(await reflection.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(Timeout));
+        var services = reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("grpc.health.v1.Health", services);
+        Assert.Contains("grpc.reflection.v1.ServerReflection", services);
+    }
+
+    [Fact]
+    public async Task Hub_RegisteredClient_GetsAccessTokenForItsOrganisation()
+    {
+        await using var hub = await HubProcess.StartAsync();
+        var key = ClientKeyMaterial.Generate(2048);
+        var store = new SqliteFederationStore(hub.DatabasePath);
+        await store.AddOrganisationAsync(new Organisation("00000001823288444000", "ROC van Twente", OrganisationKind.Roc, "RMC38"));
+        await store.AddClientAsync(new ApiClient("roc-twente-sis", "00000001823288444000", key.PublicJwks, null, ["status.read"]));
+
+        using var http = new HttpClient();
+        using var tokens = new ClientAssertionTokenProvider(http, new ClientAssertionOptions
+        {
+            TokenEndpoint = new Uri(hub.OAuthAddress + "/token"),
+            ClientId = "roc-twente-sis",
+            SigningKey = ClientKeyMaterial.LoadPrivateKey(key.PrivateKeyPem, key.Kid),
+        });
+        var token = new JsonWebToken(await tokens.GetAccessTokenAsync().AsTask().WaitAsync(Timeout));
+
+        Assert.Equal("at+jwt", token.Typ);
+        Assert.Equal(hub.OAuthAddress, token.Issuer);
+        Assert.Equal("00000001823288444000", token.GetClaim("oin").Value);
+        Assert.Equal("status.read", token.GetClaim("scope").Value);
+    }
+
+    [Fact]
+    public async Task Hub_RedisUnreachable_HealthNotServing()
+    {
+        // Nothing listens on this port: the shared state (replay protection, rate limits) is down, so the node must
+        // leave the load balancer's rotation rather than fail every token request and call.
+        await using var hub = await HubProcess.StartAsync($"--Caching:Redis=127.0.0.1:{HubProcess.FreePort()},connectTimeout=500,syncTimeout=500");
+        using var channel = GrpcChannel.ForAddress(hub.GrpcAddress);
+
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+
+        Assert.True(health.Status == ServingStatus.NotServing, hub.Output);
+    }
+}
