@@ -20,6 +20,10 @@ builder.Services.AddInteropCaching();
 builder.Services.AddInteropFederationSqlite(HubDatabase.ResolvePath(builder.Configuration));
 builder.Services.AddInteropTokenService();
 
+// BSN validation, keyed pseudonyms and encryption of personal data; keys come from Interop:Privacy, held outside the
+// database (on a development machine with nothing configured, generated once under ~/.local/share/interop).
+builder.Services.AddInteropPrivacy();
+
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();

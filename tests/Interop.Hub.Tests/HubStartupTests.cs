@@ -31,6 +31,9 @@ public sealed class HubStartupTests
         var services = reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Contains("grpc.health.v1.Health", services);
         Assert.Contains("grpc.reflection.v1.ServerReflection", services);
+
+        // With no keys configured, the development keys for pseudonyms and personal-data encryption exist, outside the database.
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(hub.DatabasePath)!, "pseudonym.key")), hub.Output);
     }
 
     [Fact]

@@ -71,6 +71,7 @@ public sealed class HubProcess : IAsyncDisposable
             $"--Kestrel:Endpoints:OAuth:Url=http://127.0.0.1:{oauthPort}",
             $"--Interop:TokenService:Issuer=http://127.0.0.1:{oauthPort}",
             $"--Interop:Federation:DatabasePath={Path.Combine(directory, "hub.db")}",
+            $"--Interop:Privacy:DevelopmentKeyDirectory={directory}",
         }.Concat(extraSettings))
         {
             start.ArgumentList.Add(argument);
