@@ -22,12 +22,13 @@ internal static class AdminCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Manage the Interop hub's partner registry (organisations, API clients) and signing keys.");
+        var root = new RootCommand("Manage the Interop hub's partner registry (organisations, API clients), signing keys and processing log.");
         root.Options.Add(Database);
         root.Subcommands.Add(PartnerCommands.Create());
         root.Subcommands.Add(ClientCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(LogCommands.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -68,7 +69,8 @@ internal static class AdminCli
             }
         };
 
-    private static string ResolveDatabase(ParseResult result)
+    /// <summary>The hub database: --database, else Interop:Federation:DatabasePath, else the per-user default.</summary>
+    public static string ResolveDatabase(ParseResult result)
     {
         if (result.GetValue(Database) is { Length: > 0 } path)
         {

@@ -5,6 +5,7 @@ using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub;
 using Interop.Hub.Health;
+using Interop.ProcessingLog;
 
 // The hub on its embedded defaults: SQLite for partners and keys, an in-memory cache, gRPC over h2c on :5000 and
 // the OAuth token service on :5001 (see appsettings.json). Production swaps in Redis (Caching:Redis) and TLS endpoints.
@@ -17,7 +18,11 @@ builder.Services.AddGrpcHealthChecks()
     .AddCheck<SharedStateHealthCheck>("shared-state");
 builder.Services.AddGrpcReflection();
 builder.Services.AddInteropCaching();
-builder.Services.AddInteropFederationSqlite(HubDatabase.ResolvePath(builder.Configuration));
+var database = HubDatabase.ResolvePath(builder.Configuration);
+builder.Services.AddInteropFederationSqlite(database);
+
+// The processing log (Logboek Dataverwerkingen): append-only and hash-chained; `interop-admin log verify` checks it.
+builder.Services.AddInteropProcessingLogSqlite(database);
 builder.Services.AddInteropTokenService();
 
 // BSN validation, keyed pseudonyms and encryption of personal data; keys come from Interop:Privacy, held outside the

@@ -4,7 +4,7 @@ using Interop.Federation.Storage;
 namespace Interop.Admin.Tests;
 
 /// <summary>The admin tool, run in process against a temporary SQLite file.</summary>
-public sealed class AdminCliTests : IDisposable
+public sealed partial class AdminCliTests : IDisposable
 {
     private const string Oin = "00000001001234567000";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "interop-admin-" + Guid.NewGuid().ToString("N"));

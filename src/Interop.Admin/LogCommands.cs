@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Interop.ProcessingLog;
+using Interop.ProcessingLog.Storage;
+
+namespace Interop.Admin;
+
+/// <summary><c>log verify</c>: checks the processing log's hash chain and names the first tampered record.</summary>
+internal static class LogCommands
+{
+    public static Command Create()
+    {
+        var log = new Command("log", "The processing log (Logboek Dataverwerkingen).");
+        log.Subcommands.Add(Verify());
+        return log;
+    }
+
+    private static Command Verify()
+    {
+        var command = new Command("verify", "Walk the hash chain of the processing log; exit 1 and name the first tampered, missing or relinked record.");
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var path = AdminCli.ResolveDatabase(result);
+            if (!File.Exists(path))
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"error: no database at {path}.").ConfigureAwait(false);
+                return 1;
+            }
+
+            var verdict = await new ProcessingLogVerifier(new SqliteProcessingLog(path)).VerifyAsync(cancellationToken).ConfigureAwait(false);
+            if (verdict.IsValid)
+            {
+                await output.WriteLineAsync($"OK: {verdict.VerifiedCount} records, head {Convert.ToHexStringLower(verdict.HeadHash.Span)}").ConfigureAwait(false);
+                return 0;
+            }
+
+            await output.WriteLineAsync($"BROKEN at record {verdict.FirstInvalidSequence} ({verdict.Defect}): {verdict.Message}").ConfigureAwait(false);
+            return 1;
+        });
+        return command;
+    }
+}

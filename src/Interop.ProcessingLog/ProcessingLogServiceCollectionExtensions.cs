@@ -1,0 +1,44 @@
+using Interop.ProcessingLog.Storage;
+using Interop.ProcessingLog.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Interop.ProcessingLog;
+
+/// <summary>Registration of the processing log and its verifier.</summary>
+public static class ProcessingLogServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SqliteProcessingLog"/> on the file <paramref name="databasePath"/> (may be the hub's own
+    /// database) as <see cref="IProcessingLog"/>, and <see cref="ProcessingLogVerifier"/>, unless already registered.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    public static IServiceCollection AddInteropProcessingLogSqlite(this IServiceCollection services, string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        services.TryAddSingleton(_ => new SqliteProcessingLog(databasePath));
+        services.TryAddSingleton<IProcessingLog>(sp => sp.GetRequiredService<SqliteProcessingLog>());
+        return AddVerifier(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="PostgreSqlProcessingLog"/> on <paramref name="connectionString"/> as
+    /// <see cref="IProcessingLog"/>, and <see cref="ProcessingLogVerifier"/>, unless already registered.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
+    public static IServiceCollection AddInteropProcessingLogPostgreSql(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.TryAddSingleton(_ => new PostgreSqlProcessingLog(connectionString));
+        services.TryAddSingleton<IProcessingLog>(sp => sp.GetRequiredService<PostgreSqlProcessingLog>());
+        return AddVerifier(services);
+    }
+
+    private static IServiceCollection AddVerifier(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new ProcessingLogVerifier(
+            sp.GetRequiredService<IProcessingLog>(), sp.GetService<ILogger<ProcessingLogVerifier>>()));
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Dapper;
+using Interop.ProcessingLog.Internal;
+
+namespace Interop.ProcessingLog.Storage.Internal;
+
+/// <summary>
+/// The log's SQL, shared by both providers (the schema is portable). The caller provides the connection and, for
+/// <see cref="AppendAsync"/>, a transaction that already excludes every other appender.
+/// </summary>
+internal static class ChainCommands
+{
+    /// <summary>Reads the chain head, links <paramref name="record"/> to it and inserts it. Must run under the append lock.</summary>
+    public static async Task<ProcessingLogRecord> AppendAsync(DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, CancellationToken cancellationToken)
+    {
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(
+            "SELECT sequence_no AS SequenceNo, record_hash AS RecordHash FROM processing_record ORDER BY sequence_no DESC LIMIT 1",
+            transaction: transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var previousHash = head is null ? ProcessingRecordHash.GenesisHash.ToArray() : Convert.FromHexString(head.RecordHash);
+        var linked = record with { Sequence = (head?.SequenceNo ?? 0) + 1, PreviousHash = previousHash };
+        var stored = linked with { RecordHash = ProcessingRecordHash.Compute(linked, previousHash) };
+        await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(stored), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return stored;
+    }
+
+    public static async Task<ProcessingLogPage> ListAsync(
+        DbConnection connection, string column, string value, bool leaveOutConfidential, ProcessingLogPageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var size = page.EffectiveSize;
+        var before = PageToken.Decode(page.PageToken);
+        // Keyset paging on the sequence number, newest first; one row more than asked tells whether a next page exists.
+        var sql = $"SELECT {RecordRow.Columns} FROM processing_record WHERE {column} = @value" +
+            (before is null ? "" : " AND sequence_no < @before") +
+            (leaveOutConfidential ? $" AND vertrouwelijkheid <> {(int)Contracts.V1.Vertrouwelijkheid.Vertrouwelijk}" : "") +
+            " ORDER BY sequence_no DESC LIMIT @limit";
+        var rows = (await connection.QueryAsync<RecordRow>(new CommandDefinition(
+            sql, new { value, before, limit = size + 1 }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var records = rows.Take(size).Select(r => r.ToRecord()).ToList();
+        return new ProcessingLogPage(records, rows.Count > size ? PageToken.Encode(records[^1].Sequence) : null);
+    }
+
+    public static async Task<IReadOnlyList<ProcessingLogRecord>> ReadChainAsync(DbConnection connection, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var rows = await connection.QueryAsync<RecordRow>(new CommandDefinition(
+            $"SELECT {RecordRow.Columns} FROM processing_record WHERE sequence_no > @afterSequence ORDER BY sequence_no LIMIT @maxCount",
+            new { afterSequence, maxCount },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    private sealed class HeadRow
+    {
+        public long SequenceNo { get; set; }
+
+        public string RecordHash { get; set; } = "";
+    }
+}
