@@ -4,6 +4,7 @@ using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub;
+using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.ProcessingLog;
 
@@ -38,5 +39,6 @@ var app = builder.Build();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
+app.MapGrpcService<DirectoryGrpcService>();
 
 app.Run();
