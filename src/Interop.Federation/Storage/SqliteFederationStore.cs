@@ -1,6 +1,7 @@
 using Interop.Federation.Keys;
 using Interop.Federation.Registry;
 using Interop.Federation.Storage.Internal;
+using Interop.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Interop.Federation.Storage;
@@ -23,8 +24,7 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interop", "interop-hub.db");
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _migrationLock = new(1, 1);
-    private volatile bool _migrated;
+    private readonly MigrationGate _migration = new();
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
     public SqliteFederationStore(string databasePath)
@@ -46,7 +46,7 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        command.CommandText = FederationMigrations.Sqlite.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -56,30 +56,7 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_migrated)
-            {
-                await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        using (var wal = connection.CreateCommand())
-                        {
-                            // WAL lets hub nodes read while the admin tool writes.
-                            wal.CommandText = "PRAGMA journal_mode=WAL";
-                            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migrationLock.Release();
-                }
-            }
-
+            await _migration.EnsureAsync(connection, static (c, ct) => SqliteMigrator.MigrateAsync(c, FederationMigrations.Sqlite, ct), cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

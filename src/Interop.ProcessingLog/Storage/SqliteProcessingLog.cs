@@ -1,6 +1,7 @@
 using System.Globalization;
 using Interop.ProcessingLog.Internal;
 using Interop.ProcessingLog.Storage.Internal;
+using Interop.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Interop.ProcessingLog.Storage;
@@ -14,9 +15,8 @@ namespace Interop.ProcessingLog.Storage;
 public sealed class SqliteProcessingLog : IProcessingLog
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private readonly MigrationGate _migration = new();
     private readonly SemaphoreSlim _appendLock = new(1, 1);
-    private volatile bool _migrated;
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
     public SqliteProcessingLog(string databasePath)
@@ -81,7 +81,7 @@ public sealed class SqliteProcessingLog : IProcessingLog
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COALESCE(MAX(version), 0) FROM {MigrationScripts.VersionTable}";
+        command.CommandText = MigrationScripts.Set.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -91,30 +91,7 @@ public sealed class SqliteProcessingLog : IProcessingLog
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_migrated)
-            {
-                await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await using (var wal = connection.CreateCommand())
-                        {
-                            // WAL: readers (inzage, the verifier) do not block the appender, nor it them.
-                            wal.CommandText = "PRAGMA journal_mode=WAL";
-                            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migrationLock.Release();
-                }
-            }
-
+            await _migration.EnsureAsync(connection, static (c, ct) => SqliteMigrator.MigrateAsync(c, MigrationScripts.Set, ct), cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -12,7 +12,7 @@ public sealed class SqliteFederationStoreTests : FederationStoreTests<SqliteFede
     private TempDatabase? _db;
 
     protected override IReadOnlyList<(int Version, string Name)> Scripts { get; } =
-        SqliteMigrator.Scripts.Select(s => (s.Version, s.Name)).ToList();
+        FederationMigrations.Sqlite.Scripts.Select(s => (s.Version, s.Name)).ToList();
 
     protected override Task CreateDatabaseAsync()
     {

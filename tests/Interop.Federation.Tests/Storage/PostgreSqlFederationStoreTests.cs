@@ -2,7 +2,6 @@ using Interop.Federation.Keys;
 using Interop.Federation.Registry;
 using Interop.Federation.Storage.Internal;
 using Interop.Federation.Storage.PostgreSql;
-using Interop.Federation.Storage.PostgreSql.Internal;
 using Interop.Federation.Tests.Infrastructure;
 using Interop.Testing.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +26,13 @@ public sealed class PostgreSqlFederationStoreTests : FederationStoreTests<Postgr
     }
 
     protected override IReadOnlyList<(int Version, string Name)> Scripts { get; } =
-        PostgreSqlMigrator.Scripts.Select(s => (s.Version, s.Name)).ToList();
+        FederationMigrations.PostgreSql.Scripts.Select(s => (s.Version, s.Name)).ToList();
 
     [Fact]
     public void Migrations_MirrorTheSqliteScripts()
     {
         // Every schema change is written for both providers, under the same version and name.
-        Assert.Equal(SqliteMigrator.Scripts.Select(s => (s.Version, s.Name)), Scripts);
+        Assert.Equal(FederationMigrations.Sqlite.Scripts.Select(s => (s.Version, s.Name)), Scripts);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Interop.Federation.Keys;
 using Interop.Federation.Registry;
-using Interop.Federation.Storage.PostgreSql.Internal;
+using Interop.Federation.Storage.Internal;
+using Interop.Storage;
 using Npgsql;
 
 namespace Interop.Federation.Storage.PostgreSql;
@@ -15,8 +16,7 @@ namespace Interop.Federation.Storage.PostgreSql;
 public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningKeyStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SemaphoreSlim _migrationLock = new(1, 1);
-    private volatile bool _migrated;
+    private readonly MigrationGate _migration = new();
 
     /// <summary>Uses the database named by <paramref name="connectionString"/> (an Npgsql connection string).</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningK
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        command.CommandText = FederationMigrations.PostgreSql.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -47,23 +47,10 @@ public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningK
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_migrated)
-            {
-                await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await PostgreSqlMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migrationLock.Release();
-                }
-            }
-
+            await _migration.EnsureAsync(
+                connection,
+                static (c, ct) => PostgreSqlMigrator.MigrateAsync(c, FederationMigrations.PostgreSql, FederationMigrations.PostgreSqlLockKey, ct),
+                cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dapper;
 using Interop.ProcessingLog.Internal;
 using Interop.ProcessingLog.Storage.Internal;
-using Interop.ProcessingLog.Storage.PostgreSql.Internal;
+using Interop.Storage;
 using Npgsql;
 
 namespace Interop.ProcessingLog.Storage.PostgreSql;
@@ -21,8 +21,7 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     internal const long AppendLockKey = 0x496F70504C6F6741;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SemaphoreSlim _migrationLock = new(1, 1);
-    private volatile bool _migrated;
+    private readonly MigrationGate _migration = new();
 
     /// <summary>Uses the database named by <paramref name="connectionString"/> (an Npgsql connection string).</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
@@ -76,7 +75,7 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COALESCE(MAX(version), 0) FROM {MigrationScripts.VersionTable}";
+        command.CommandText = MigrationScripts.Set.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -91,23 +90,10 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_migrated)
-            {
-                await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await PostgreSqlMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migrationLock.Release();
-                }
-            }
-
+            await _migration.EnsureAsync(
+                connection,
+                static (c, ct) => PostgreSqlMigrator.MigrateAsync(c, MigrationScripts.Set, MigrationScripts.PostgreSqlLockKey, ct),
+                cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
