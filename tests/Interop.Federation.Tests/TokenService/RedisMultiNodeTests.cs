@@ -38,7 +38,9 @@ public sealed class RedisMultiNodeTests
     public async Task RedisDown_TokenRequest_FailsClosed()
     {
         var redis = await RedisServer.StartAsync();
-        await using var connection = new RedisConnection(redis.Configuration);
+        // Short timeouts, as a deployment sets them: the outage must surface within the request, not after the
+        // client library's 5 s defaults plus reconnect attempts (which, on a loaded machine, outlast the test client).
+        await using var connection = new RedisConnection(redis.Configuration + ",connectTimeout=500,syncTimeout=1000");
         await using var node = await HubServer.StartAsync(sharedState: new RedisSharedStateStore(connection, "interop:"));
         // The outage is an operational error and is logged as one.
         node.AllowErrorLogs = true;
