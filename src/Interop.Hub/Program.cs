@@ -3,27 +3,27 @@ using Interop.Federation.TokenService;
 using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
-using Interop.Hub;
+using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
-using Interop.ProcessingLog;
+using Interop.Hub.Storage;
 
-// The hub on its embedded defaults: SQLite for partners and keys, an in-memory cache, gRPC over h2c on :5000 and
-// the OAuth token service on :5001 (see appsettings.json). Production swaps in Redis (Caching:Redis) and TLS endpoints.
+// The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
+// over h2c on :5000 and the OAuth token service on :5001 (see appsettings.json). Production sets
+// Interop:Storage:Provider=PostgreSql with a connection string, Caching:Redis, and TLS endpoints.
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddGrpc();
+builder.Services.AddGrpc(options => options.Interceptors.Add<HubExceptionInterceptor>());
 // gRPC health ("" = the whole hub) follows what every call depends on: the partner registry and the shared state.
 builder.Services.AddGrpcHealthChecks()
     .AddCheck<PartnerStoreHealthCheck>("partner-store")
     .AddCheck<SharedStateHealthCheck>("shared-state");
 builder.Services.AddGrpcReflection();
 builder.Services.AddInteropCaching();
-var database = HubDatabase.ResolvePath(builder.Configuration);
-builder.Services.AddInteropFederationSqlite(database);
 
-// The processing log (Logboek Dataverwerkingen): append-only and hash-chained; `interop-admin log verify` checks it.
-builder.Services.AddInteropProcessingLogSqlite(database);
+// The registry, signing keys, processing log (Logboek Dataverwerkingen, append-only and hash-chained; `interop-admin
+// log verify` checks it) and the cases, all on one provider.
+builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddInteropTokenService();
 
 // BSN validation, keyed pseudonyms and encryption of personal data; keys come from Interop:Privacy, held outside the

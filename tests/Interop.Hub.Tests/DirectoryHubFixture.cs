@@ -51,7 +51,7 @@ public sealed class DirectoryHubFixture : IAsyncLifetime
             new("00000001006000000000", "Domijn", OrganisationKind.Woningcorporatie, "RMC38"),
             new("00000099000000000001", "Hub regio Achterhoek", OrganisationKind.Hub, null),
         };
-        var store = new SqliteFederationStore(Hub.DatabasePath);
+        var store = Hub.Registry;
         foreach (var organisation in organisations)
         {
             await store.AddOrganisationAsync(organisation);

@@ -31,7 +31,7 @@ public sealed class HubPartnerClient : IDisposable
     public static async Task<HubPartnerClient> RegisterAsync(HubProcess hub, string oin, string clientId, params string[] scopes)
     {
         var key = ClientKeyMaterial.Generate(2048);
-        await new SqliteFederationStore(hub.DatabasePath).AddClientAsync(new ApiClient(clientId, oin, key.PublicJwks, null, scopes));
+        await hub.Registry.AddClientAsync(new ApiClient(clientId, oin, key.PublicJwks, null, scopes));
         var http = new HttpClient();
         var tokens = new ClientAssertionTokenProvider(http, new ClientAssertionOptions
         {

@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Interop.Federation.Registry;
+using Interop.Federation.Storage;
+using Interop.Federation.Storage.PostgreSql;
+using Interop.Testing.PostgreSql;
 
 namespace Interop.Hub.Tests.Infrastructure;
 
@@ -18,11 +22,18 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string _directory;
 
-    private HubProcess(Process process, StringBuilder output, string directory, int grpcPort, int oauthPort)
+    private PostgreSqlDatabase? _postgreSql;
+
+    private HubProcess(Process process, StringBuilder output, string directory, int grpcPort, int oauthPort, PostgreSqlDatabase? postgreSql)
     {
         _process = process;
         _output = output;
         _directory = directory;
+        _postgreSql = postgreSql;
+        Provider = postgreSql is null ? StorageProvider.Sqlite : StorageProvider.PostgreSql;
+        Registry = postgreSql is null
+            ? new SqliteFederationStore(Path.Combine(directory, "hub.db"))
+            : new PostgreSqlFederationStore(postgreSql.ConnectionString);
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
         OAuthAddress = $"http://127.0.0.1:{oauthPort}";
     }
@@ -33,8 +44,17 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The OAuth endpoint, also the token service's issuer.</summary>
     public string OAuthAddress { get; }
 
-    /// <summary>The hub's SQLite database.</summary>
+    /// <summary>The hub's SQLite database (with the SQLite provider).</summary>
     public string DatabasePath => Path.Combine(_directory, "hub.db");
+
+    /// <summary>Where the hub keeps everything.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>The hub's PostgreSQL database (with the PostgreSQL provider), else null.</summary>
+    public string? PostgreSqlConnectionString => _postgreSql?.ConnectionString;
+
+    /// <summary>The hub's partner registry, in its own database, for registering partners and clients as interop-admin does.</summary>
+    public IPartnerStore Registry { get; }
 
     /// <summary>What the hub printed so far, for failure messages.</summary>
     public string Output
@@ -48,8 +68,22 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HubProcess> StartAsync(params string[] extraSettings)
+    /// <summary>Starts the hub on SQLite (its default).</summary>
+    public static Task<HubProcess> StartAsync(params string[] extraSettings) => StartAsync(StorageProvider.Sqlite, extraSettings);
+
+    /// <summary>
+    /// Starts the hub on <paramref name="provider"/>: SQLite in a temp folder, or a fresh database on the test run's
+    /// shared PostgreSQL cluster (started on first use).
+    /// </summary>
+    public static async Task<HubProcess> StartAsync(StorageProvider provider, params string[] extraSettings)
     {
+        PostgreSqlDatabase? postgreSql = null;
+        if (provider == StorageProvider.PostgreSql)
+        {
+            postgreSql = await SharedPostgreSql.CreateDatabaseAsync();
+            extraSettings = ["--Interop:Storage:Provider=PostgreSql", $"--Interop:Storage:ConnectionString={postgreSql.ConnectionString}", .. extraSettings];
+        }
+
         var dll = HubDll();
         if (!File.Exists(dll))
         {
@@ -104,7 +138,7 @@ public sealed class HubProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var hub = new HubProcess(process, output, directory, grpcPort, oauthPort);
+        var hub = new HubProcess(process, output, directory, grpcPort, oauthPort, postgreSql);
         try
         {
             await started.Task.WaitAsync(StartTimeout);
@@ -127,8 +161,15 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        (Registry as IDisposable)?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        if (_postgreSql is not null)
+        {
+            await _postgreSql.DisposeAsync();
+            _postgreSql = null;
+        }
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>

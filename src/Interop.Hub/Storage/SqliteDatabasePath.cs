@@ -1,9 +1,9 @@
 using Interop.Federation.Storage;
 
-namespace Interop.Hub;
+namespace Interop.Hub.Storage;
 
 /// <summary>Where the hub keeps its SQLite database.</summary>
-internal static class HubDatabase
+internal static class SqliteDatabasePath
 {
     /// <summary>
     /// The configured path (<c>Interop:Federation:DatabasePath</c>, shared with interop-admin), else the per-user default

@@ -1,0 +1,14 @@
+using System.Data.Common;
+
+namespace Interop.Hub.LegalBasis;
+
+/// <summary>
+/// Decides whether an exchange rests on consent (a registered, active consent of the jongere that covers the
+/// organisation or its kind, the purpose, the leefgebieden and the data categories) or on a statutory task the
+/// organisation's kind holds in the hub's configuration. Runs on the caller's connection, inside a write transaction
+/// when given one, so a revocation committed before is always seen.
+/// </summary>
+internal interface ILegalBasisResolver
+{
+    Task<BasisDecision> DecideAsync(DbConnection connection, DbTransaction? transaction, BasisQuery query, DateTimeOffset now, CancellationToken cancellationToken);
+}

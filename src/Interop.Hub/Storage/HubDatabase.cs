@@ -1,0 +1,221 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Interop.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Hub.Storage;
+
+/// <summary>
+/// The provider-independent part of <see cref="IHubDatabase"/>: the write queue. One loop per node drains the queue
+/// into transactions of up to <see cref="HubStorageOptions.MaxWriteBatch"/> operations, each in a savepoint, and
+/// commits once: on SQLite one fsync (WAL, synchronous=FULL) per batch instead of per call, on PostgreSQL one lock
+/// round trip and one commit.
+/// </summary>
+internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly MigrationGate _migration = new();
+    private readonly TimeProvider _time;
+    private readonly IHubEventSignal _signal;
+    private readonly ILogger _logger;
+    private readonly int _maxBatch;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _writer;
+
+    protected HubDatabase(TimeProvider time, IHubEventSignal signal, ILogger logger, int maxBatch)
+    {
+        _time = time;
+        _signal = signal;
+        _logger = logger;
+        _maxBatch = Math.Max(1, maxBatch);
+        _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <inheritdoc />
+    public abstract HubStorageProvider Provider { get; }
+
+    /// <inheritdoc />
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await OpenMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await read(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<T> WriteAsync<T>(Func<HubWriteContext, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = _writer.Value;
+        var pending = new PendingWrite<T>(write, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(HubDatabase), "The hub is stopping.");
+        }
+
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Ensures the schema (the hub's and the processing log's) is in place; called before serving.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenMigratedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer.IsValueCreated)
+        {
+            try
+            {
+                await _writer.Value.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                await _stopping.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Opens a new (pooled) connection.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or upgrades the hub's tables and the processing log's on <paramref name="connection"/>.</summary>
+    protected abstract Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Begins a write transaction holding the write lock and the processing log's append lock.</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    private async Task<DbConnection> OpenMigratedAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _migration.EnsureAsync((this, connection), static (s, ct) => s.Item1.MigrateAsync(s.connection, ct), cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(_maxBatch);
+        DbConnection? connection = null;
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < _maxBatch && reader.TryRead(out var next))
+                {
+                    if (!next.IsCancelled)
+                    {
+                        batch.Add(next);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    connection ??= await OpenMigratedAsync(_stopping.Token).ConfigureAwait(false);
+                    await CommitBatchAsync(connection, batch).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    // The transaction failed as a whole (lock timeout, disk full, lost connection): every operation in
+                    // it fails, and the connection is replaced.
+                    Log.WriteBatchFailed(_logger, batch.Count, ex);
+                    foreach (var pending in batch)
+                    {
+                        pending.Fail(ex);
+                    }
+
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            while (reader.TryRead(out var left))
+            {
+                left.Fail(new ObjectDisposedException(nameof(HubDatabase), "The hub is stopping."));
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CommitBatchAsync(DbConnection connection, List<PendingWrite> batch)
+    {
+        var recipients = new List<string>();
+        await using (var transaction = await BeginWriteAsync(connection, _stopping.Token).ConfigureAwait(false))
+        {
+            foreach (var pending in batch)
+            {
+                var mark = recipients.Count;
+                await ExecuteRawAsync(connection, transaction, "SAVEPOINT hub_write").ConfigureAwait(false);
+                var context = new HubWriteContext(connection, transaction, _time.GetUtcNow(), recipients, _stopping.Token);
+                if (await pending.RunAsync(context).ConfigureAwait(false))
+                {
+                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
+                }
+                else
+                {
+                    await ExecuteRawAsync(connection, transaction, "ROLLBACK TO SAVEPOINT hub_write").ConfigureAwait(false);
+                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
+                    recipients.RemoveRange(mark, recipients.Count - mark);
+                }
+            }
+
+            await transaction.CommitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Complete();
+        }
+
+        if (recipients.Count > 0)
+        {
+            _signal.Publish(recipients.Distinct(StringComparer.Ordinal).ToList());
+        }
+    }
+
+    private static async Task ExecuteRawAsync(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "A write transaction of {Count} operations failed; each of them fails.")]
+        public static partial void WriteBatchFailed(ILogger logger, int count, Exception exception);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Data.Common;
+
+namespace Interop.Hub.Storage;
+
+/// <summary>
+/// The hub's case database (SQLite or PostgreSQL behind one interface). Reads run on pooled connections, concurrently.
+/// Writes go through one queue per node that commits many operations per transaction (group commit), each operation
+/// in its own savepoint: an operation that throws is rolled back alone and its caller gets the exception; the others
+/// commit. A write completes only after its transaction committed durably. Every write transaction holds the
+/// processing log's append lock, so the operation and its processing records commit together (see
+/// <see cref="HubWriteContext"/>). SQL given to both methods must be portable: TEXT, BIGINT, SMALLINT only;
+/// times as BIGINT microseconds since the Unix epoch (<see cref="HubTime"/>).
+/// </summary>
+internal interface IHubDatabase
+{
+    /// <summary>Which provider this is.</summary>
+    HubStorageProvider Provider { get; }
+
+    /// <summary>Runs <paramref name="read"/> on an open connection (no transaction; each statement sees committed data).</summary>
+    Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="write"/> and completes when its transaction committed (or with the exception it threw,
+    /// after its savepoint was rolled back). Do validation, encryption and other CPU work before calling: the
+    /// delegate runs on the single writer and should only talk to the database.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<HubWriteContext, Task<T>> write, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Dapper;
+using Interop.ProcessingLog;
+using Interop.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Interop.Hub.Storage;
+
+/// <summary>
+/// The hub's tables in a PostgreSQL database shared by every hub node. Each write transaction first takes the
+/// processing log's advisory lock, which serialises writers across nodes: the chain cannot fork and event cursors
+/// increase in commit order. Nothing is kept in process memory that another node would need.
+/// </summary>
+internal sealed class PostgreSqlHubDatabase : HubDatabase
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgreSqlHubDatabase(string connectionString, TimeProvider time, IHubEventSignal signal, ILogger<PostgreSqlHubDatabase> logger, int maxBatch)
+        : base(time, signal, logger, maxBatch)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString));
+    }
+
+    public override HubStorageProvider Provider => HubStorageProvider.PostgreSql;
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        await PostgreSqlMigrator.MigrateAsync(npgsql, HubSchema.Scripts, HubSchema.PostgreSqlMigrationLockKey, cancellationToken).ConfigureAwait(false);
+        await ProcessingLogTransaction.MigrateAsync(npgsql, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@key)", new { key = ProcessingLogTransaction.PostgreSqlAppendLockKey }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return transaction;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Dapper;
+using Interop.ProcessingLog;
+using Interop.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Hub.Storage;
+
+/// <summary>
+/// The embedded default: the hub's tables in its SQLite file, next to the registry and the processing log. The file
+/// is in WAL mode, so reads run while the single writer commits; commits are synchronous=FULL (durable on power loss),
+/// made affordable by group commit.
+/// </summary>
+internal sealed class SqliteHubDatabase : HubDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteHubDatabase(string databasePath, TimeProvider time, IHubEventSignal signal, ILogger<SqliteHubDatabase> logger, int maxBatch)
+        : base(time, signal, logger, maxBatch)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // interop-admin or the log verifier may hold the write lock for a moment: wait instead of failing.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public override HubStorageProvider Provider => HubStorageProvider.Sqlite;
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    protected override async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var sqlite = (SqliteConnection)connection;
+        await SqliteMigrator.MigrateAsync(sqlite, HubSchema.Scripts, cancellationToken).ConfigureAwait(false);
+        await ProcessingLogTransaction.MigrateAsync(sqlite, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous=FULL", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // BEGIN IMMEDIATE: the write lock is taken before anything is read, so no other process (interop-admin, a
+        // second hub on the same file by mistake) can interleave with the chain head or the event cursor.
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+}
