@@ -1,6 +1,7 @@
 using Interop.Federation.Storage.PostgreSql;
 using Interop.Federation.TokenService;
 using Interop.Hub.Notifications;
+using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Subjects;
 using Interop.ProcessingLog;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal static class HubStorageServiceCollectionExtensions
         services.AddSingleton<HubEventSignal>();
         services.AddSingleton<IHubEventSignal>(sp => sp.GetRequiredService<HubEventSignal>());
         services.AddSingleton<SubjectDirectory>();
+        services.AddSingleton<PartnerLookup>();
 
         if (options.Provider == HubStorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.ConnectionString))
         {
