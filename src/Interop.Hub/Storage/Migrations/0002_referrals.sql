@@ -1,0 +1,31 @@
+-- Referrals (verwijzingen). The index columns are plain so the hub can filter, match and build status answers;
+-- everything personal beyond the pseudonym (person details, reason, references, decline/withdraw text, outcome) is
+-- in content: the encrypted (PersonalDataProtector, associated data "referral:" + referral_id) protobuf.
+-- status is the interop.v1.ReferralStatus number; leefgebied_mask holds bit (1 << interop.v1.Leefgebied number).
+CREATE TABLE referral (
+    referral_id VARCHAR(36) PRIMARY KEY,
+    sender_oin VARCHAR(20) NOT NULL,
+    receiver_oin VARCHAR(20) NOT NULL,
+    subject_pseudonym VARCHAR(64) NOT NULL,
+    status SMALLINT NOT NULL,
+    version BIGINT NOT NULL,
+    leefgebied_mask BIGINT NOT NULL,
+    urgency SMALLINT NOT NULL,
+    submit_time BIGINT NOT NULL,
+    update_time BIGINT NOT NULL,
+    content TEXT NOT NULL
+);
+CREATE INDEX referral_sender ON referral (sender_oin, submit_time);
+CREATE INDEX referral_receiver ON referral (receiver_oin, submit_time);
+CREATE INDEX referral_subject ON referral (subject_pseudonym);
+
+-- Idempotency keys of SubmitReferral, per sending organisation: a retry with the same key and the same request
+-- returns the referral the first call created. request_hash is SHA-256 (hex) of the request as received.
+CREATE TABLE referral_idempotency (
+    sender_oin VARCHAR(20) NOT NULL,
+    idempotency_key VARCHAR(128) NOT NULL,
+    request_hash VARCHAR(64) NOT NULL,
+    referral_id VARCHAR(36) NOT NULL,
+    create_time BIGINT NOT NULL,
+    PRIMARY KEY (sender_oin, idempotency_key)
+);
