@@ -9,6 +9,7 @@ internal sealed class ConsentPurposeRegister
     private static readonly Dictionary<string, string> Purposes = new(StringComparer.Ordinal)
     {
         ["begeleiding-naar-onderwijs-of-werk"] = "Begeleiding naar onderwijs of werk.",
+        ["schuldhulpverlening"] = "Schuldhulpverlening.",
     };
 
     /// <summary>Whether <paramref name="code"/> is in the register.</summary>

@@ -109,14 +109,15 @@ internal sealed class RegisterConsentValidator(SubjectDirectory subjects, Partne
                         : $"Unknown organisation kind {(int)kind}.");
                 }
 
-                // The registry's rule for RMC region codes (PartnerValidation): 1-16 letters or digits.
+                // The registry's rule for RMC region codes (PartnerValidation): 1-16 letters or digits; stored in upper case,
+                // as region codes are written (RMC38), so a plain comparison with a partner's region matches.
                 var region = grantee.RmcRegion;
                 if (region.Length > 16 || !region.All(char.IsAsciiLetterOrDigit))
                 {
                     violations.Add("grantee.rmc_region", "An RMC region is 1-16 letters or digits (e.g. RMC38), or empty for any region.");
                 }
 
-                return (null, kind, region.Length == 0 ? null : region);
+                return (null, kind, region.Length == 0 ? null : region.ToUpperInvariant());
 
             default:
                 violations.Add("grantee", "Required: exactly one of organisation_oin and organisation_kind.");

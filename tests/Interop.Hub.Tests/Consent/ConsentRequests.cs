@@ -9,7 +9,10 @@ namespace Interop.Hub.Tests.Consent;
 public static class ConsentRequests
 {
     /// <summary>A purpose in the hub's register.</summary>
-    public const string Purpose = "begeleiding-naar-onderwijs-of-werk";
+    public const string RegisteredPurpose = "begeleiding-naar-onderwijs-of-werk";
+
+    /// <summary>Another purpose in the hub's register.</summary>
+    public const string OtherPurpose = "schuldhulpverlening";
 
     /// <summary>Bounds every await: a hang fails the test instead of stalling the run.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -19,7 +22,7 @@ public static class ConsentRequests
     {
         Subject = new Subject { Bsn = bsn },
         Grantee = new ConsentGrantee { OrganisationOin = granteeOin },
-        Purpose = new Purpose { Code = Purpose },
+        Purpose = new Purpose { Code = RegisteredPurpose },
         Leefgebieden = { Leefgebied.Zorg },
         DataCategories = { DataCategory.Case },
         GivenBy = ConsentGiver.Subject,
@@ -40,7 +43,7 @@ public static class ConsentRequests
     {
         Subject = new Subject { Bsn = bsn },
         GranteeOin = granteeOin,
-        Purpose = new Purpose { Code = Purpose },
+        Purpose = new Purpose { Code = RegisteredPurpose },
         Leefgebied = Leefgebied.Zorg,
         DataCategories = { categories.Length == 0 ? [DataCategory.Case] : categories },
     };
