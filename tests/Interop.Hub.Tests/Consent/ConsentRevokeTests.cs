@@ -57,7 +57,7 @@ public abstract class ConsentRevokeTests<TFixture>(TFixture fixture)
         var revoked = await enschede.RevokeAsync(consent.ConsentId);
         var events = await ConsentTestDatabase.RevocationEventsAsync(fixture.Hub, consent.ConsentId);
 
-        Assert.Equal([Twente.Hengelo, Twente.Jeugdhulp, Twente.Zorgaanbieder], events.Select(e => e.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal([Twente.Hengelo, Twente.Zorgaanbieder, Twente.Jeugdhulp], events.Select(e => e.Recipient).Order(StringComparer.Ordinal));
         Assert.All(events, e =>
         {
             Assert.Equal(revoked.RevokeTime, e.Event.ConsentRevoked.RevokeTime);
