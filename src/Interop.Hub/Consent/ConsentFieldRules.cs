@@ -15,9 +15,6 @@ internal static class ConsentFieldRules
     /// <summary>ConsentEvidence.reference (consent.proto).</summary>
     public const int MaxEvidenceReferenceLength = 200;
 
-    /// <summary>purpose_code is VARCHAR(100) (migration 0003).</summary>
-    public const int MaxPurposeCodeLength = 100;
-
     /// <summary>
     /// A list of enum values: at least one, each defined and not UNSPECIFIED, none twice. Returns the values (in the
     /// order given) when all are valid, else null.
@@ -102,25 +99,6 @@ internal static class ConsentFieldRules
         }
 
         return HubTime.FromStored(HubTime.ToStored(timestamp.ToDateTimeOffset()));
-    }
-
-    /// <summary>A purpose code: required, at most 100 characters of lower-case letters, digits and '-'.</summary>
-    public static string? PurposeCode(Purpose? purpose, string field, Violations violations)
-    {
-        var code = purpose?.Code ?? "";
-        if (code.Length == 0)
-        {
-            violations.Add(field, "Required: the purpose's code in the hub's register.");
-            return null;
-        }
-
-        if (code.Length > MaxPurposeCodeLength || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-        {
-            violations.Add(field, $"A purpose code is at most {MaxPurposeCodeLength} lower-case letters, digits and '-'.");
-            return null;
-        }
-
-        return code;
     }
 
     /// <summary>Whether <paramref name="value"/> is a consent_id as the hub issues them: a UUID in lower-case canonical form.</summary>

@@ -39,11 +39,7 @@ internal sealed partial class ConsentGrpcService
             }
         }
 
-        var purposeCode = ConsentFieldRules.PurposeCode(request.Purpose, "purpose.code", violations);
-        if (purposeCode is not null && !purposes.IsKnown(purposeCode))
-        {
-            violations.Add("purpose.code", "Not a purpose in the hub's register.");
-        }
+        var purposeCode = purposes.Validate(request.Purpose, "purpose", violations);
 
         if (request.Leefgebied == Leefgebied.Unspecified)
         {

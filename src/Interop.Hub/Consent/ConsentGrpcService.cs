@@ -26,7 +26,7 @@ internal sealed partial class ConsentGrpcService(
     PartnerLookup partners,
     RegisterConsentValidator validator,
     ConsentMapping mapping,
-    ConsentPurposeRegister purposes,
+    PurposeRegister purposes,
     ILegalBasisResolver resolver) : ConsentService.ConsentServiceBase
 {
     /// <summary>ListConsents without page_size returns this many (common.proto).</summary>

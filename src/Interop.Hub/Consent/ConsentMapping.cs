@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using Interop.Contracts.V1;
+using Interop.Hub.LegalBasis;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Storage;
 using Interop.Privacy;
@@ -11,7 +12,7 @@ namespace Interop.Hub.Consent;
 /// Turns consent rows into interop.v1.Consent messages for one reader, and the personal-data part (the provenance's
 /// professional, giver and evidence) into the encrypted <c>details</c> column and back.
 /// </summary>
-internal sealed class ConsentMapping(PersonalDataProtector protector, PartnerLookup partners, ConsentPurposeRegister purposes)
+internal sealed class ConsentMapping(PersonalDataProtector protector, PartnerLookup partners, PurposeRegister purposes)
 {
     /// <summary>The associated data that binds a consent's details to its row (migration 0003).</summary>
     public static string DetailsContext(string consentId) => "consent:" + consentId;
@@ -42,7 +43,8 @@ internal sealed class ConsentMapping(PersonalDataProtector protector, PartnerLoo
             Grantee = row.GranteeOin is { } oin
                 ? new ConsentGrantee { OrganisationOin = oin }
                 : new ConsentGrantee { OrganisationKind = (OrganisationKind)(row.GranteeKind ?? 0), RmcRegion = row.GranteeRegion ?? "" },
-            Purpose = new Purpose { Code = row.PurposeCode, Description = purposes.Describe(row.PurposeCode) },
+            // A purpose since removed from the register still reads back, without its description.
+            Purpose = purposes.TryGet(row.PurposeCode, out var purpose) ? purpose : new Purpose { Code = row.PurposeCode },
             ValidFrom = HubTime.ToTimestamp(row.ValidFrom),
             ValidUntil = HubTime.ToTimestamp(row.ValidUntil),
             Provenance = new ConsentProvenance
@@ -57,8 +59,8 @@ internal sealed class ConsentMapping(PersonalDataProtector protector, PartnerLoo
             RevokeTime = HubTime.ToTimestamp(row.RevokeTime),
             RevokedBy = row.RevokedByOin is { } revokedBy ? await partners.RefAsync(revokedBy, cancellationToken).ConfigureAwait(false) : null,
         };
-        consent.Leefgebieden.AddRange(ConsentMasks.Leefgebieden(row.LeefgebiedMask));
-        consent.DataCategories.AddRange(ConsentMasks.Categories(row.CategoryMask));
+        consent.Leefgebieden.AddRange(EnumMask.ToList<Leefgebied>(row.LeefgebiedMask));
+        consent.DataCategories.AddRange(EnumMask.ToList<DataCategory>(row.CategoryMask));
         return consent;
     }
 }

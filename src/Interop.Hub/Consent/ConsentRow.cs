@@ -1,3 +1,5 @@
+using Interop.Hub.Storage;
+
 namespace Interop.Hub.Consent;
 
 /// <summary>One row of the consent table as <see cref="ConsentSql"/> selects it (Dapper fills it by column alias).</summary>
@@ -21,10 +23,10 @@ internal sealed class ConsentRow
     /// <summary>purpose_code.</summary>
     public string PurposeCode { get; set; } = "";
 
-    /// <summary>leefgebied_mask (see <see cref="ConsentMasks"/>).</summary>
+    /// <summary>leefgebied_mask (see <see cref="EnumMask"/>).</summary>
     public long LeefgebiedMask { get; set; }
 
-    /// <summary>category_mask (see <see cref="ConsentMasks"/>).</summary>
+    /// <summary>category_mask (see <see cref="EnumMask"/>).</summary>
     public long CategoryMask { get; set; }
 
     /// <summary>valid_from (HubTime micros).</summary>

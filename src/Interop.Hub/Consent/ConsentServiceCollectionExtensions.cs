@@ -7,11 +7,10 @@ internal static class ConsentServiceCollectionExtensions
 {
     /// <summary>
     /// The consent service (map it with <c>app.MapGrpcService&lt;ConsentGrpcService&gt;()</c>). Needs the hub's storage,
-    /// subjects, partner lookup and legal basis resolver registered.
+    /// subjects, partner lookup, purpose register and legal basis resolver registered (AddHubStorage, AddHubLegalBasis).
     /// </summary>
     public static IServiceCollection AddHubConsent(this IServiceCollection services)
     {
-        services.TryAddSingleton<ConsentPurposeRegister>();
         services.TryAddSingleton<RegisterConsentValidator>();
         services.TryAddSingleton<ConsentMapping>();
         services.TryAddSingleton<ConsentGrpcService>();

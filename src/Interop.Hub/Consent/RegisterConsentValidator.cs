@@ -2,6 +2,7 @@ using Interop.Contracts.V1;
 using Interop.Federation.Registry;
 using OrganisationKind = Interop.Contracts.V1.OrganisationKind;
 using Interop.Hub.Calls;
+using Interop.Hub.LegalBasis;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Subjects;
 
@@ -11,7 +12,7 @@ namespace Interop.Hub.Consent;
 /// Checks a RegisterConsent request field by field and lists every violation in one INVALID_ARGUMENT: nothing is
 /// stored unless all of it is right. Runs before the write (the registry and purpose lookups are cached reads).
 /// </summary>
-internal sealed class RegisterConsentValidator(SubjectDirectory subjects, PartnerLookup partners, ConsentPurposeRegister purposes)
+internal sealed class RegisterConsentValidator(SubjectDirectory subjects, PartnerLookup partners, PurposeRegister purposes)
 {
     /// <summary>How far ahead valid_from may lie (consent.proto: not more than a year).</summary>
     private static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(366);
@@ -23,11 +24,7 @@ internal sealed class RegisterConsentValidator(SubjectDirectory subjects, Partne
         var subject = subjects.Parse(request.Subject, "subject", violations);
         var (granteeOin, granteeKind, granteeRegion) = await GranteeAsync(request.Grantee, violations, cancellationToken).ConfigureAwait(false);
 
-        var purposeCode = ConsentFieldRules.PurposeCode(request.Purpose, "purpose.code", violations);
-        if (purposeCode is not null && !purposes.IsKnown(purposeCode))
-        {
-            violations.Add("purpose.code", "Not a purpose in the hub's register.");
-        }
+        var purposeCode = purposes.Validate(request.Purpose, "purpose", violations);
 
         var leefgebieden = ConsentFieldRules.EnumList(request.Leefgebieden, "leefgebieden", "leefgebied", violations);
         var categories = ConsentFieldRules.EnumList(request.DataCategories, "data_categories", "data category", violations);

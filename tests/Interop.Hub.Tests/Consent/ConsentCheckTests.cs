@@ -166,6 +166,31 @@ public abstract class ConsentCheckTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Check_StatutoryTask_PermittedWithoutConsent_OnlyWithinTheTask()
+    {
+        var rmc = await fixture.ClientAsync(Twente.RmcTwente);
+        var bsn = TestBsn.Next();
+        var request = new CheckConsentRequest
+        {
+            Subject = new Subject { Bsn = bsn },
+            Purpose = new Purpose { Code = "begeleiding-naar-onderwijs-of-werk" },
+            Leefgebied = Leefgebied.Onderwijs,
+            DataCategories = { DataCategory.Bsn, DataCategory.Case },
+        };
+
+        var task = await rmc.CheckAsync(request);
+        request.DataCategories.Add(DataCategory.Health);
+        var beyondTask = await rmc.CheckAsync(request);
+
+        Assert.True(task.Permitted);
+        Assert.Equal("rmc-vsv", task.LegalBasis.StatutoryTask.Code);
+        Assert.NotEmpty(task.LegalBasis.StatutoryTask.LegalReference);
+        Assert.Equal([DataCategory.Bsn, DataCategory.Case], task.PermittedCategories);
+        Assert.Null(task.ValidUntil);
+        Assert.False(beyondTask.Permitted);
+    }
+
+    [Fact]
     public async Task Check_LogsOneReadRecordPerCall()
     {
         var zorg = await fixture.ClientAsync(Twente.Zorgaanbieder);

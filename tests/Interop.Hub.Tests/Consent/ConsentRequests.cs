@@ -8,10 +8,10 @@ namespace Interop.Hub.Tests.Consent;
 /// <summary>Valid consent requests to vary, and the calls the consent tests share.</summary>
 public static class ConsentRequests
 {
-    /// <summary>A purpose in the hub's register.</summary>
-    public const string RegisteredPurpose = "begeleiding-naar-onderwijs-of-werk";
+    /// <summary>A purpose in the hub's register that no statutory task of the default configuration holds.</summary>
+    public const string RegisteredPurpose = "zorg-en-ondersteuning";
 
-    /// <summary>Another purpose in the hub's register.</summary>
+    /// <summary>Another purpose in the hub's register that no statutory task holds.</summary>
     public const string OtherPurpose = "schuldhulpverlening";
 
     /// <summary>Bounds every await: a hang fails the test instead of stalling the run.</summary>
