@@ -44,16 +44,16 @@ internal sealed partial class ConsentGrpcService
         var reader = ConsentReader.Of(call.Caller);
         var now = time.GetUtcNow();
 
-        var (pseudonym, rows) = await database.ReadAsync<(string?, List<ConsentRow>)>(async (connection, ct) =>
+        var (pseudonym, rows) = await database.ReadAsync<(string?, List<StoredConsent>)>(async (connection, ct) =>
         {
             var pseudonym = await subjects.FindAsync(connection, subject!, call.CallerOin, ct).ConfigureAwait(false);
             if (pseudonym is null)
             {
-                return (null, new List<ConsentRow>());
+                return (null, new List<StoredConsent>());
             }
 
             var sql = ConsentSql.ListPage(withRegion: reader.Region is not null, activeOnly: !request.IncludeInactive, afterKey: afterTime is not null);
-            var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(sql, new
+            var rows = await connection.QueryAsync<StoredConsent>(new CommandDefinition(sql, new
             {
                 pseudonym,
                 callerOin = reader.Oin,

@@ -20,7 +20,7 @@ internal sealed partial class ConsentGrpcService
         var (row, subjectRef) = await database.WriteAsync(async ctx =>
         {
             var subject = await subjects.ResolveAsync(ctx, consent.Subject, call.CallerOin).ConfigureAwait(false);
-            var row = new ConsentRow
+            var row = new StoredConsent
             {
                 ConsentId = consentId,
                 SubjectPseudonym = subject.Pseudonym,

@@ -36,7 +36,7 @@ internal sealed partial class ConsentGrpcService
 
         var (row, subjectRef, outcome) = await database.WriteAsync(async ctx =>
         {
-            var row = await ctx.Connection.QuerySingleOrDefaultAsync<ConsentRow>(ctx.Command(ConsentSql.SelectById, new { consentId })).ConfigureAwait(false);
+            var row = await ctx.Connection.QuerySingleOrDefaultAsync<StoredConsent>(ctx.Command(ConsentSql.SelectById, new { consentId })).ConfigureAwait(false);
             if (row is null || !reader.Concerns(row))
             {
                 HubErrors.NotFound("No consent with this consent_id that your organisation recorded or may receive data under.");
@@ -78,7 +78,7 @@ internal sealed partial class ConsentGrpcService
     }
 
     /// <summary>Queues ConsentRevoked for every organisation that received data under the consent and for its named grantee.</summary>
-    private async Task NotifyRevokedAsync(HubWriteContext ctx, ConsentRow row)
+    private async Task NotifyRevokedAsync(HubWriteContext ctx, StoredConsent row)
     {
         var recipients = (await ctx.Connection.QueryAsync<string>(ctx.Command(ConsentSql.Disclosures, new { consentId = row.ConsentId })).ConfigureAwait(false)).ToList();
         if (row.GranteeOin is { } grantee)

@@ -18,6 +18,11 @@ namespace Interop.Hub.Consent;
 /// organisations, because a jongere may withdraw consent as easily as it was given (AVG art. 7(3)), at the organisation
 /// that recorded it or at any organisation that may receive data under it. Every other organisation gets NOT_FOUND,
 /// so a consent's existence is not revealed to organisations it does not concern.
+/// <para>
+/// A consent's period may start in the past: consent given earlier (a signed form) is often recorded later, and
+/// one whose period has already ended is recorded as EXPIRED for the record's sake. valid_from may lie at most a
+/// year ahead (consent.proto).
+/// </para>
 /// </remarks>
 internal sealed partial class ConsentGrpcService(
     IHubDatabase database,

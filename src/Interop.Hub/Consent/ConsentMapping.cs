@@ -32,7 +32,7 @@ internal sealed class ConsentMapping(PersonalDataProtector protector, PartnerLoo
     /// The consent as <paramref name="subjectRef"/>'s organisation reads it at <paramref name="now"/>: its own
     /// subject_ref, names of the organisations from the registry, the state computed now.
     /// </summary>
-    public async Task<Contracts.V1.Consent> ToMessageAsync(ConsentRow row, string subjectRef, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Contracts.V1.Consent> ToMessageAsync(StoredConsent row, string subjectRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var details = ConsentProvenance.Parser.ParseFrom(
             protector.Unprotect(Convert.FromBase64String(row.Details), Encoding.UTF8.GetBytes(DetailsContext(row.ConsentId))));

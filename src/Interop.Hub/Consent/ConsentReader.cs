@@ -21,7 +21,7 @@ internal sealed record ConsentReader(string Oin, OrganisationKind Kind, string? 
     }
 
     /// <summary>Whether the consent of <paramref name="row"/> concerns this organisation (the same rule as <see cref="ConsentSql.ListPage"/>).</summary>
-    public bool Concerns(ConsentRow row) =>
+    public bool Concerns(StoredConsent row) =>
         row.RecordedByOin == Oin
         || row.GranteeOin == Oin
         || (row.GranteeKind == (long)Kind

@@ -3,7 +3,7 @@ namespace Interop.Hub.Consent;
 /// <summary>The consent service's SQL (portable between SQLite and PostgreSQL).</summary>
 internal static class ConsentSql
 {
-    /// <summary>The columns of <see cref="ConsentRow"/>, aliased to its property names.</summary>
+    /// <summary>The columns of <see cref="StoredConsent"/>, aliased to its property names.</summary>
     public const string Columns =
         "consent_id AS ConsentId, subject_pseudonym AS SubjectPseudonym, grantee_oin AS GranteeOin, " +
         "CAST(grantee_kind AS BIGINT) AS GranteeKind, grantee_region AS GranteeRegion, purpose_code AS PurposeCode, " +

@@ -7,7 +7,7 @@ namespace Interop.Hub.Consent;
 internal static class ConsentStates
 {
     /// <summary>The state of <paramref name="row"/> at <paramref name="now"/>; a revocation is final and wins.</summary>
-    public static ConsentState At(ConsentRow row, DateTimeOffset now)
+    public static ConsentState At(StoredConsent row, DateTimeOffset now)
     {
         var at = HubTime.ToStored(now);
         if (row.RevokeTime is not null)

@@ -187,6 +187,11 @@ public abstract class ConsentRevokeTests<TFixture>(TFixture fixture)
         Assert.Equal(ConsentState.Expired, listed.State);
         Assert.Null(listed.RevokeTime);
         Assert.Empty(await ConsentTestDatabase.RevocationEventsAsync(fixture.Hub, consent.ConsentId));
+        // The refused attempt is in the processing log as a failed update (status ERROR).
+        Assert.Equal(1, await ConsentTestDatabase.ScalarAsync(
+            fixture.Hub,
+            "SELECT COUNT(*) FROM processing_record WHERE legal_basis_value = @id AND action = 3 AND status = 2",
+            ("@id", consent.ConsentId)));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Interop.Hub.Storage;
 namespace Interop.Hub.Consent;
 
 /// <summary>One row of the consent table as <see cref="ConsentSql"/> selects it (Dapper fills it by column alias).</summary>
-internal sealed class ConsentRow
+internal sealed class StoredConsent
 {
     /// <summary>consent_id: a lower-case UUID.</summary>
     public string ConsentId { get; set; } = "";
