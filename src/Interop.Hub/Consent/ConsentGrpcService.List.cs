@@ -29,9 +29,9 @@ internal sealed partial class ConsentGrpcService
         var afterId = "";
         if (page.PageToken.Length > 0 && subject is not null)
         {
-            if (ConsentPageToken.TryRead(page.PageToken, filters, out var time1, out var id))
+            if (ConsentPageToken.TryRead(page.PageToken, filters, out var lastTime, out var lastId))
             {
-                (afterTime, afterId) = (time1, id);
+                (afterTime, afterId) = (lastTime, lastId);
             }
             else
             {
