@@ -6,6 +6,7 @@ using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
+using Interop.Hub.JongereStatus;
 using Interop.Hub.Storage;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
@@ -33,6 +34,7 @@ builder.Services.AddInteropPrivacy();
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();
+builder.Services.AddHubStatus();
 
 var app = builder.Build();
 
@@ -40,5 +42,6 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<StatusGrpcService>();
 
 app.Run();

@@ -1,0 +1,205 @@
+using Dapper;
+using Interop.Contracts.V1;
+using Interop.Hub.Calls;
+using Interop.Hub.LegalBasis;
+using Interop.Hub.PartnerDirectory;
+using Interop.Hub.Storage;
+using Interop.Hub.Subjects;
+
+namespace Interop.Hub.JongereStatus;
+
+/// <summary>
+/// RegisterInvolvement and EndInvolvement: the Verwijsindex side of the status service. An organisation registers
+/// that it works with a jongere; the first registration of a second organisation makes a match, and both are told
+/// (MatchFound) in the same transaction. Renewing an open involvement raises nothing.
+/// </summary>
+internal sealed class InvolvementRegistration(
+    IHubDatabase database,
+    SubjectDirectory subjects,
+    ILegalBasisResolver resolver,
+    PartnerLookup partners)
+{
+    /// <summary>How long an involvement stays active without renewal (the Verwijsindex keeps a signal at most two years).</summary>
+    private const int ActiveYears = 2;
+
+    private static readonly IReadOnlyList<DataCategory> Categories = [DataCategory.Involvement];
+
+    /// <summary>Registers or renews the caller's involvement; returns it.</summary>
+    public async Task<Involvement> RegisterAsync(HubCall call, RegisterInvolvementCommand command, CancellationToken cancellationToken)
+    {
+        var callerOin = call.CallerOin;
+        var kind = OrganisationKindMapping.ToContract(call.Caller.OrganisationKind);
+        // References for events are looked up before the write (the writer should only talk to the database).
+        var refs = await PrefetchRefsAsync(command.Subject, callerOin, cancellationToken).ConfigureAwait(false);
+        var mask = LeefgebiedMask.From(command.Leefgebieden);
+
+        return await database.WriteAsync(async ctx =>
+        {
+            var subject = await subjects.ResolveAsync(ctx, command.Subject, callerOin).ConfigureAwait(false);
+            var decision = await resolver.DecideAsync(
+                ctx.Connection,
+                ctx.Transaction,
+                new BasisQuery(subject.Pseudonym, callerOin, kind, call.Caller.RmcRegion, StatusPurposes.RegisterInvolvement, command.Leefgebieden, Categories, command.LegalBasis),
+                ctx.Now,
+                ctx.CancellationToken).ConfigureAwait(false);
+            if (!decision.Permitted)
+            {
+                HubErrors.FailedPrecondition(
+                    decision.WithheldReason.ToString(),
+                    "legal_basis",
+                    "The legal basis does not cover registering this involvement: " + WithheldReasons.Describe(decision.WithheldReason));
+            }
+
+            var now = HubTime.ToStored(ctx.Now);
+            var expire = HubTime.ToStored(ctx.Now.AddYears(ActiveYears));
+            var open = (await ctx.Connection.QueryAsync<InvolvementRow>(ctx.Command(
+                $"SELECT {InvolvementRow.Columns} FROM involvement WHERE subject_pseudonym = @pseudonym AND end_time IS NULL",
+                new { pseudonym = subject.Pseudonym })).ConfigureAwait(false)).ToList();
+
+            // A lapsed involvement is closed at its expiry: registering again starts a new one.
+            foreach (var lapsed in open.Where(r => !r.IsActiveAt(now)))
+            {
+                await ctx.ExecuteAsync(
+                    "UPDATE involvement SET end_time = @end WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND since_time = @since",
+                    new { end = lapsed.ExpireTime, pseudonym = lapsed.SubjectPseudonym, oin = lapsed.OrganisationOin, since = lapsed.SinceTime }).ConfigureAwait(false);
+            }
+
+            var mine = open.SingleOrDefault(r => r.OrganisationOin == callerOin && r.IsActiveAt(now));
+            var basisKind = (long)decision.Basis.Kind;
+            InvolvementRow row;
+            if (mine is not null)
+            {
+                await ctx.ExecuteAsync(
+                    "UPDATE involvement SET leefgebied_mask = @mask, expire_time = @expire, legal_basis_kind = @basisKind, legal_basis_value = @basisValue WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND since_time = @since",
+                    new { mask, expire, basisKind, basisValue = decision.Basis.Value, pseudonym = subject.Pseudonym, oin = callerOin, since = mine.SinceTime }).ConfigureAwait(false);
+                row = mine;
+            }
+            else
+            {
+                await ctx.ExecuteAsync(
+                    "INSERT INTO involvement (subject_pseudonym, organisation_oin, leefgebied_mask, since_time, expire_time, end_time, legal_basis_kind, legal_basis_value) VALUES (@pseudonym, @oin, @mask, @now, @expire, NULL, @basisKind, @basisValue)",
+                    new { pseudonym = subject.Pseudonym, oin = callerOin, mask, now, expire, basisKind, basisValue = decision.Basis.Value }).ConfigureAwait(false);
+                row = new InvolvementRow { SubjectPseudonym = subject.Pseudonym, OrganisationOin = callerOin, SinceTime = now };
+                foreach (var other in open.Where(r => r.OrganisationOin != callerOin && r.IsActiveAt(now)))
+                {
+                    await RaiseMatchAsync(ctx, subject, callerOin, command.Leefgebieden, other, refs).ConfigureAwait(false);
+                }
+            }
+
+            row.LeefgebiedMask = mask;
+            row.ExpireTime = expire;
+            row.LegalBasisKind = basisKind;
+            row.LegalBasisValue = decision.Basis.Value;
+            await ctx.LogAsync(call.Record(
+                ProcessingActivities.Status,
+                mine is null ? ProcessingAction.Create : ProcessingAction.Update,
+                StatusPurposes.RegisterInvolvement,
+                decision.Basis,
+                subject.Pseudonym,
+                command.Subject.Bsn is null ? Categories : [DataCategory.Bsn, .. Categories],
+                ctx.Now)).ConfigureAwait(false);
+            return ToContract(row, await RefAsync(refs, callerOin, ctx.CancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the caller's active involvement; NOT_FOUND when it has none.</summary>
+    public async Task<Involvement> EndAsync(HubCall call, SubjectInput input, CancellationToken cancellationToken)
+    {
+        var callerOin = call.CallerOin;
+        var callerRef = await partners.RefAsync(callerOin, cancellationToken).ConfigureAwait(false);
+        return await database.WriteAsync(async ctx =>
+        {
+            var pseudonym = input.Pseudonym
+                ?? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).Pseudonym;
+            var now = HubTime.ToStored(ctx.Now);
+            var mine = (await ctx.Connection.QueryAsync<InvolvementRow>(ctx.Command(
+                $"SELECT {InvolvementRow.Columns} FROM involvement WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND end_time IS NULL",
+                new { pseudonym, oin = callerOin })).ConfigureAwait(false)).FirstOrDefault(r => r.IsActiveAt(now));
+            if (mine is null)
+            {
+                HubErrors.NotFound("Your organisation has no active involvement with this jongere.");
+            }
+
+            await ctx.ExecuteAsync(
+                "UPDATE involvement SET end_time = @now WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND since_time = @since",
+                new { now, pseudonym, oin = callerOin, since = mine.SinceTime }).ConfigureAwait(false);
+            mine.EndTime = now;
+            await ctx.LogAsync(call.Record(
+                ProcessingActivities.Status,
+                ProcessingAction.Update,
+                StatusPurposes.RegisterInvolvement,
+                mine.Basis,
+                pseudonym,
+                input.Bsn is null ? Categories : [DataCategory.Bsn, .. Categories],
+                ctx.Now)).ConfigureAwait(false);
+            return ToContract(mine, callerRef);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The involvement as the contract shows it.</summary>
+    public static Involvement ToContract(InvolvementRow row, OrganisationRef organisation)
+    {
+        var involvement = new Involvement
+        {
+            Organisation = organisation,
+            SinceTime = HubTime.ToTimestamp(row.SinceTime),
+            ExpireTime = HubTime.ToTimestamp(row.ExpireTime),
+            EndTime = HubTime.ToTimestamp(row.EndTime),
+        };
+        involvement.Leefgebieden.AddRange(LeefgebiedMask.ToList(row.LeefgebiedMask));
+        return involvement;
+    }
+
+    private async Task RaiseMatchAsync(
+        HubWriteContext ctx, ResolvedSubject subject, string callerOin, IReadOnlyList<Leefgebied> callerLeefgebieden, InvolvementRow other, Dictionary<string, OrganisationRef> refs)
+    {
+        // Each side is told about the other, under its own subject_ref for the jongere.
+        var toOther = new MatchFound { OtherOrganisation = await RefAsync(refs, callerOin, ctx.CancellationToken).ConfigureAwait(false) };
+        toOther.Leefgebieden.AddRange(callerLeefgebieden);
+        await ctx.AddEventAsync(other.OrganisationOin, new Event
+        {
+            SubjectRef = await subjects.RefForAsync(ctx, subject.Pseudonym, other.OrganisationOin).ConfigureAwait(false),
+            MatchFound = toOther,
+        }).ConfigureAwait(false);
+
+        var toCaller = new MatchFound { OtherOrganisation = await RefAsync(refs, other.OrganisationOin, ctx.CancellationToken).ConfigureAwait(false) };
+        toCaller.Leefgebieden.AddRange(LeefgebiedMask.ToList(other.LeefgebiedMask));
+        await ctx.AddEventAsync(callerOin, new Event { SubjectRef = subject.CallerRef, MatchFound = toCaller }).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, OrganisationRef>> PrefetchRefsAsync(SubjectInput input, string callerOin, CancellationToken cancellationToken)
+    {
+        var oins = await database.ReadAsync(async (connection, ct) =>
+        {
+            var pseudonym = input.Pseudonym ?? await subjects.FindAsync(connection, input, callerOin, ct).ConfigureAwait(false);
+            if (pseudonym is null)
+            {
+                return [];
+            }
+
+            return (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT organisation_oin FROM involvement WHERE subject_pseudonym = @pseudonym AND end_time IS NULL",
+                new { pseudonym }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        }, cancellationToken).ConfigureAwait(false);
+
+        var refs = new Dictionary<string, OrganisationRef>(StringComparer.Ordinal);
+        foreach (var oin in oins.Append(callerOin).Distinct(StringComparer.Ordinal))
+        {
+            refs[oin] = await partners.RefAsync(oin, cancellationToken).ConfigureAwait(false);
+        }
+
+        return refs;
+    }
+
+    private async Task<OrganisationRef> RefAsync(Dictionary<string, OrganisationRef> refs, string oin, CancellationToken cancellationToken)
+    {
+        // An organisation that registered between the prefetch and the write: looked up now (cached, rare).
+        if (!refs.TryGetValue(oin, out var found))
+        {
+            found = await partners.RefAsync(oin, cancellationToken).ConfigureAwait(false);
+            refs[oin] = found;
+        }
+
+        return found;
+    }
+}
