@@ -5,6 +5,7 @@ using Interop.Hub.LegalBasis;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Storage;
 using Interop.Hub.Subjects;
+using Microsoft.Extensions.Options;
 
 namespace Interop.Hub.JongereStatus;
 
@@ -17,7 +18,8 @@ internal sealed class InvolvementRegistration(
     IHubDatabase database,
     SubjectDirectory subjects,
     ILegalBasisResolver resolver,
-    PartnerLookup partners)
+    PartnerLookup partners,
+    IOptions<LegalBasisOptions> legalBasis)
 {
     /// <summary>How long an involvement stays active without renewal (the Verwijsindex keeps a signal at most two years).</summary>
     private const int ActiveYears = 2;
@@ -36,12 +38,7 @@ internal sealed class InvolvementRegistration(
         return await database.WriteAsync(async ctx =>
         {
             var subject = await subjects.ResolveAsync(ctx, command.Subject, callerOin).ConfigureAwait(false);
-            var decision = await resolver.DecideAsync(
-                ctx.Connection,
-                ctx.Transaction,
-                new BasisQuery(subject.Pseudonym, callerOin, kind, call.Caller.RmcRegion, StatusPurposes.RegisterInvolvement, command.Leefgebieden, Categories, command.LegalBasis),
-                ctx.Now,
-                ctx.CancellationToken).ConfigureAwait(false);
+            var (decision, purposeCode) = await DecideAsync(ctx, subject.Pseudonym, call, kind, command).ConfigureAwait(false);
             if (!decision.Permitted)
             {
                 HubErrors.FailedPrecondition(
@@ -70,15 +67,15 @@ internal sealed class InvolvementRegistration(
             if (mine is not null)
             {
                 await ctx.ExecuteAsync(
-                    "UPDATE involvement SET leefgebied_mask = @mask, expire_time = @expire, legal_basis_kind = @basisKind, legal_basis_value = @basisValue WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND since_time = @since",
-                    new { mask, expire, basisKind, basisValue = decision.Basis.Value, pseudonym = subject.Pseudonym, oin = callerOin, since = mine.SinceTime }).ConfigureAwait(false);
+                    "UPDATE involvement SET leefgebied_mask = @mask, expire_time = @expire, legal_basis_kind = @basisKind, legal_basis_value = @basisValue, purpose_code = @purposeCode WHERE subject_pseudonym = @pseudonym AND organisation_oin = @oin AND since_time = @since",
+                    new { mask, expire, basisKind, basisValue = decision.Basis.Value, purposeCode, pseudonym = subject.Pseudonym, oin = callerOin, since = mine.SinceTime }).ConfigureAwait(false);
                 row = mine;
             }
             else
             {
                 await ctx.ExecuteAsync(
-                    "INSERT INTO involvement (subject_pseudonym, organisation_oin, leefgebied_mask, since_time, expire_time, end_time, legal_basis_kind, legal_basis_value) VALUES (@pseudonym, @oin, @mask, @now, @expire, NULL, @basisKind, @basisValue)",
-                    new { pseudonym = subject.Pseudonym, oin = callerOin, mask, now, expire, basisKind, basisValue = decision.Basis.Value }).ConfigureAwait(false);
+                    "INSERT INTO involvement (subject_pseudonym, organisation_oin, leefgebied_mask, since_time, expire_time, end_time, legal_basis_kind, legal_basis_value, purpose_code) VALUES (@pseudonym, @oin, @mask, @now, @expire, NULL, @basisKind, @basisValue, @purposeCode)",
+                    new { pseudonym = subject.Pseudonym, oin = callerOin, mask, now, expire, basisKind, basisValue = decision.Basis.Value, purposeCode }).ConfigureAwait(false);
                 row = new InvolvementRow { SubjectPseudonym = subject.Pseudonym, OrganisationOin = callerOin, SinceTime = now };
                 foreach (var other in open.Where(r => r.OrganisationOin != callerOin && r.IsActiveAt(now)))
                 {
@@ -93,7 +90,7 @@ internal sealed class InvolvementRegistration(
             await ctx.LogAsync(call.Record(
                 ProcessingActivities.Status,
                 mine is null ? ProcessingAction.Create : ProcessingAction.Update,
-                StatusPurposes.RegisterInvolvement,
+                purposeCode,
                 decision.Basis,
                 subject.Pseudonym,
                 command.Subject.Bsn is null ? Categories : [DataCategory.Bsn, .. Categories],
@@ -127,13 +124,43 @@ internal sealed class InvolvementRegistration(
             await ctx.LogAsync(call.Record(
                 ProcessingActivities.Status,
                 ProcessingAction.Update,
-                StatusPurposes.RegisterInvolvement,
+                mine.PurposeCode,
                 mine.Basis,
                 pseudonym,
                 input.Bsn is null ? Categories : [DataCategory.Bsn, .. Categories],
                 ctx.Now)).ConfigureAwait(false);
             return ToContract(mine, callerRef);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks the basis the caller named. RegisterInvolvement names no purpose: the basis brings its own (a consent is
+    /// given for one purpose; a statutory task serves the purposes the configuration lists, tried in order).
+    /// </summary>
+    private async Task<(BasisDecision Decision, string PurposeCode)> DecideAsync(HubWriteContext ctx, string pseudonym, HubCall call, OrganisationKind kind, RegisterInvolvementCommand command)
+    {
+        var claimed = command.LegalBasis;
+        IReadOnlyList<string> purposes = claimed.BasisCase == Contracts.V1.LegalBasis.BasisOneofCase.ConsentId
+            ? [.. await ctx.Connection.QueryAsync<string>(ctx.Command(
+                "SELECT purpose_code FROM consent WHERE consent_id = @consentId AND subject_pseudonym = @pseudonym",
+                new { consentId = claimed.ConsentId, pseudonym })).ConfigureAwait(false)]
+            : legalBasis.Value.StatutoryTasks.FirstOrDefault(t => t.Code == claimed.StatutoryTask.Code)?.Purposes ?? [];
+        var decision = BasisDecision.Withheld(claimed.BasisCase == Contracts.V1.LegalBasis.BasisOneofCase.ConsentId ? WithheldReason.NoConsent : WithheldReason.NoLegalBasis);
+        foreach (var purposeCode in purposes.DefaultIfEmpty(""))
+        {
+            decision = await resolver.DecideAsync(
+                ctx.Connection,
+                ctx.Transaction,
+                new BasisQuery(pseudonym, call.CallerOin, kind, call.Caller.RmcRegion, purposeCode, command.Leefgebieden, Categories, claimed),
+                ctx.Now,
+                ctx.CancellationToken).ConfigureAwait(false);
+            if (decision.Permitted)
+            {
+                return (decision, purposeCode);
+            }
+        }
+
+        return (decision, "");
     }
 
     /// <summary>The involvement as the contract shows it.</summary>

@@ -8,7 +8,7 @@ internal sealed class InvolvementRow
 {
     /// <summary>The SELECT list that fills this type (prefix the table alias where needed).</summary>
     public const string Columns =
-        "subject_pseudonym AS SubjectPseudonym, organisation_oin AS OrganisationOin, leefgebied_mask AS LeefgebiedMask, since_time AS SinceTime, expire_time AS ExpireTime, end_time AS EndTime, legal_basis_kind AS LegalBasisKind, legal_basis_value AS LegalBasisValue";
+        "subject_pseudonym AS SubjectPseudonym, organisation_oin AS OrganisationOin, leefgebied_mask AS LeefgebiedMask, since_time AS SinceTime, expire_time AS ExpireTime, end_time AS EndTime, legal_basis_kind AS LegalBasisKind, legal_basis_value AS LegalBasisValue, purpose_code AS PurposeCode";
 
     /// <summary>The jongere.</summary>
     public string SubjectPseudonym { get; set; } = "";
@@ -33,6 +33,9 @@ internal sealed class InvolvementRow
 
     /// <summary>The consent id or statutory task code.</summary>
     public string LegalBasisValue { get; set; } = "";
+
+    /// <summary>The purpose its basis was checked for.</summary>
+    public string PurposeCode { get; set; } = "";
 
     /// <summary>Whether it is open and not lapsed at <paramref name="now"/> (stored microseconds).</summary>
     public bool IsActiveAt(long now) => EndTime is null && (ExpireTime is null || ExpireTime > now);

@@ -144,7 +144,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
     private async Task<(Disclosure Disclosure, bool Visible, ProcessingLegalBasis Basis)> DecideAsync(MessageDescriptor part, IReadOnlyList<Leefgebied> leefgebieden)
     {
         var categories = StatusPartCategories.Of(part);
-        var decision = await decisions.DecideAsync(categories, leefgebieden, cancellationToken).ConfigureAwait(false);
+        var decision = await decisions.DecideAsync(StatusPartCategories.ForBasis(part), leefgebieden, cancellationToken).ConfigureAwait(false);
         if (decision.Permitted)
         {
             if (!_disclosed.TryGetValue(decision.Basis, out var disclosed))

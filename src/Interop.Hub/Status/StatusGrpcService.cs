@@ -1,6 +1,7 @@
 using Interop.Contracts.V1;
 using Interop.Grpc;
 using Interop.Hub.Calls;
+using Interop.Hub.LegalBasis;
 using Interop.Hub.Subjects;
 
 namespace Interop.Hub.JongereStatus;
@@ -14,12 +15,13 @@ internal sealed class StatusGrpcService(
     SubjectDirectory subjects,
     InvolvementRegistration involvements,
     JongereStatusQuery status,
+    PurposeRegister purposes,
     TimeProvider time) : StatusService.StatusServiceBase
 {
     /// <inheritdoc />
     public override Task<GetJongereStatusResponse> GetJongereStatus(GetJongereStatusRequest request, ServerCallContext context)
     {
-        var (subject, purposeCode) = StatusRequestValidation.Validate(request, subjects);
+        var (subject, purposeCode) = StatusRequestValidation.Validate(request, subjects, purposes);
         return status.GetAsync(HubCall.From(context, time), subject, purposeCode, context.CancellationToken);
     }
 

@@ -27,6 +27,14 @@ internal static class StatusPartCategories
         });
     }
 
+    /// <summary>
+    /// The categories of the part that are the jongere's data, to ask the basis for: all but
+    /// <see cref="DataCategory.Professional"/>, which is a professional's data and not governed by the jongere's
+    /// consent (options.proto); a part carrying it is still logged with it.
+    /// </summary>
+    public static IReadOnlyList<DataCategory> ForBasis(MessageDescriptor part) =>
+        [.. Of(part).Where(c => c != DataCategory.Professional)];
+
     /// <summary>The categories marked on the fields of <paramref name="message"/> and the messages it holds.</summary>
     public static void Collect(MessageDescriptor message, ISet<DataCategory> categories, HashSet<string> seen)
     {

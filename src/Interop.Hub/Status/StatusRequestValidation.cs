@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Interop.Contracts.V1;
 using Interop.Hub.Calls;
+using Interop.Hub.LegalBasis;
 using Interop.Hub.Subjects;
 
 namespace Interop.Hub.JongereStatus;
@@ -32,22 +33,13 @@ internal static partial class StatusRequestValidation
     }
 
     /// <summary>The jongere and purpose code of a GetJongereStatus request, or INVALID_ARGUMENT listing every problem.</summary>
-    public static (SubjectInput Subject, string PurposeCode) Validate(GetJongereStatusRequest request, SubjectDirectory subjects)
+    public static (SubjectInput Subject, string PurposeCode) Validate(GetJongereStatusRequest request, SubjectDirectory subjects, PurposeRegister purposes)
     {
         var violations = new Violations();
         var subject = subjects.Parse(request.Subject, "subject", violations);
-        var code = request.Purpose?.Code ?? "";
-        if (code.Length == 0)
-        {
-            violations.Add("purpose.code", "Required: the purpose of the query (doelbinding), a code of the hub's register of purposes.");
-        }
-        else if (!IsCode(code))
-        {
-            violations.Add("purpose.code", $"Not a purpose code: lower-case letters, digits and '-', at most {MaxCodeLength} characters.");
-        }
-
+        var code = purposes.Validate(request.Purpose, "purpose", violations);
         violations.ThrowIfAny();
-        return (subject!, code);
+        return (subject!, code!);
     }
 
     private static List<Leefgebied> ValidateLeefgebieden(IReadOnlyList<Leefgebied> leefgebieden, Violations violations)
