@@ -87,6 +87,30 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task LapsedInvolvement_NotShownNotMatched_RegisteringAgainStartsANewOne()
+    {
+        var (bsn, pseudonym) = await KnownJongereAsync(fixture);
+        await Tables.InsertLapsedInvolvementAsync(pseudonym, Twente.Hengelo, Leefgebied.Onderwijs);
+
+        var status = await StatusAsync(fixture, Twente.Enschede, Bsn(bsn), Onderwijs);
+        Assert.Equal([Twente.Enschede], status.Involvements.Involvements.Select(i => i.Organisation.Oin));
+        var end = await Assert.ThrowsAsync<RpcException>(async () => await (await ClientAsync(fixture, Twente.Hengelo)).EndInvolvementAsync(new EndInvolvementRequest { Subject = Bsn(bsn) }).ResponseAsync.WaitAsync(CallTimeout));
+        Assert.Equal(StatusCode.NotFound, end.StatusCode);
+
+        // The RMC is matched with Enschede only, not with the lapsed Hengelo.
+        await RegisterAsync(fixture, Twente.RmcTwente, bsn, Task("rmc-vsv"), Leefgebied.Onderwijs);
+        var rmcRef = (await StatusAsync(fixture, Twente.RmcTwente, Bsn(bsn), Onderwijs)).SubjectRef;
+        Assert.Equal([Twente.Enschede], (await Tables.EventsAsync(Twente.RmcTwente, rmcRef)).Select(e => e.MatchFound.OtherOrganisation.Oin));
+
+        // Hengelo registering again is a new involvement (new since_time) and is matched with both active ones.
+        var renewed = await RegisterAsync(fixture, Twente.Hengelo, bsn, Task("leerplicht"), Leefgebied.Onderwijs);
+        Assert.True(renewed.SinceTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Equal(4, await Tables.InvolvementCountAsync(pseudonym));
+        var hengeloRef = (await StatusAsync(fixture, Twente.Hengelo, Bsn(bsn), Onderwijs)).SubjectRef;
+        Assert.Equal([Twente.Enschede, Twente.RmcTwente], (await Tables.EventsAsync(Twente.Hengelo, hengeloRef)).Select(e => e.MatchFound.OtherOrganisation.Oin).Order());
+    }
+
+    [Fact]
     public async Task End_NeverInvolved_NotFound()
     {
         var client = await ClientAsync(fixture, Twente.Hengelo);

@@ -73,6 +73,12 @@ public sealed class StatusTables(HubProcess hub)
         return id;
     }
 
+    /// <summary>Inserts an involvement of <paramref name="oin"/> that lapsed (expire_time in the past, never ended).</summary>
+    public Task<int> InsertLapsedInvolvementAsync(string pseudonym, string oin, Leefgebied leefgebied) => WithConnection(c => c.ExecuteAsync(
+        "INSERT INTO involvement (subject_pseudonym, organisation_oin, leefgebied_mask, since_time, expire_time, end_time, legal_basis_kind, legal_basis_value, purpose_code) " +
+        "VALUES (@pseudonym, @oin, @mask, @since, @expire, NULL, 2, 'leerplicht', 'begeleiding-naar-onderwijs-of-werk')",
+        new { pseudonym, oin, mask = 1L << (int)leefgebied, since = At(TimeSpan.FromDays(-800)), expire = At(TimeSpan.FromDays(-70)) }));
+
     /// <summary>Every event queued for <paramref name="recipientOin"/> about the jongere it knows as <paramref name="subjectRef"/>.</summary>
     public async Task<List<Event>> EventsAsync(string recipientOin, string subjectRef)
     {
