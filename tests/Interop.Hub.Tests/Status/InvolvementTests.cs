@@ -136,6 +136,10 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
         var empty = new RegisterInvolvementRequest { LegalBasis = new LegalBasis { StatutoryTask = new StatutoryTask { Code = "Not A Code" } } };
         ex = await Assert.ThrowsAsync<RpcException>(() => client.RegisterInvolvementAsync(empty).ResponseAsync.WaitAsync(CallTimeout));
         Assert.Equal(["subject", "leefgebieden", "legal_basis.statutory_task.code"], RpcErrorDetails.GetBadRequest(ex).FieldViolations.Select(v => v.Field));
+
+        ex = await Assert.ThrowsAsync<RpcException>(() => client.EndInvolvementAsync(new EndInvolvementRequest { Subject = new Subject { SubjectRef = "not a ref!" } }).ResponseAsync.WaitAsync(CallTimeout));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(["subject.subject_ref"], RpcErrorDetails.GetBadRequest(ex).FieldViolations.Select(v => v.Field));
     }
 
     [Fact]
@@ -169,7 +173,7 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
-    public async Task Register_WithoutWriteScope_PermissionDenied()
+    public async Task WithoutTheMethodsScope_PermissionDenied()
     {
         using var reader = await fixture.NewClientAsync(Twente.Enschede, "status.read");
         var request = new RegisterInvolvementRequest { Subject = Bsn(TestBsn.Next()), LegalBasis = Task("leerplicht") };
@@ -178,6 +182,14 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
         var ex = await Assert.ThrowsAsync<RpcException>(() => new StatusService.StatusServiceClient(reader.CallInvoker).RegisterInvolvementAsync(request).ResponseAsync.WaitAsync(CallTimeout));
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+
+        using var writer = await fixture.NewClientAsync(Twente.Enschede, "status.write");
+        var read = await Assert.ThrowsAsync<RpcException>(() => new StatusService.StatusServiceClient(writer.CallInvoker).GetJongereStatusAsync(new GetJongereStatusRequest
+        {
+            Subject = Bsn(TestBsn.Next()),
+            Purpose = new Purpose { Code = Onderwijs },
+        }).ResponseAsync.WaitAsync(CallTimeout));
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
     }
 }
 
