@@ -7,6 +7,7 @@ using Interop.Hub.Calls;
 using Interop.Hub.Consent;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
+using Interop.Hub.JongereStatus;
 using Interop.Hub.LegalBasis;
 using Interop.Hub.Storage;
 
@@ -40,6 +41,7 @@ builder.Services.AddInteropPrivacy();
 // except health and reflection.
 builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
+builder.Services.AddHubStatus();
 
 var app = builder.Build();
 
@@ -48,5 +50,6 @@ app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
 app.MapGrpcService<ConsentGrpcService>();
+app.MapGrpcService<StatusGrpcService>();
 
 app.Run();
