@@ -4,6 +4,7 @@ using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
+using Interop.Hub.Demo;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.Hub.Storage;
@@ -33,6 +34,10 @@ builder.Services.AddInteropPrivacy();
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();
+
+// With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
+// and the start-up log says how to get a token and call the hub.
+builder.Services.AddHubDemo(builder.Configuration);
 
 var app = builder.Build();
 
