@@ -79,9 +79,14 @@ internal sealed partial class DemoRegionSeeder(
             await registry.AddOrganisationAsync(organisation, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (PartnerRegistryException) when (await registry.GetOrganisationAsync(organisation.Oin, cancellationToken).ConfigureAwait(false) is not null)
+        catch (PartnerRegistryException)
         {
-            // Another hub node on the same database seeded it a moment ago.
+            // Another hub node on the same database seeded it a moment ago; anything else is a real failure.
+            if (await registry.GetOrganisationAsync(organisation.Oin, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+
             return false;
         }
     }
@@ -96,10 +101,15 @@ internal sealed partial class DemoRegionSeeder(
                 new ApiClient(partner.ClientId, partner.Organisation.Oin, material.PublicJwks, null, ContractScopes.All),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (PartnerRegistryException) when (await registry.GetClientAsync(partner.ClientId, cancellationToken).ConfigureAwait(false) is not null)
+        catch (PartnerRegistryException)
         {
-            // Another hub node registered it with its own key, which this node does not hold.
             DemoKeyFiles.Discard(pending);
+            // Another hub node registered it with its own key, which this node does not hold; anything else is a real failure.
+            if (await registry.GetClientAsync(partner.ClientId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+
             return null;
         }
         catch
