@@ -94,8 +94,8 @@ internal static class PartnerCommands
         command.SetAction(AdminCli.Action(async (result, store, output, cancellationToken) =>
         {
             var value = result.GetValue(oin)!;
-            var leefgebiedenGiven = result.GetResult(leefgebieden) is not null;
-            var handoversGiven = result.GetResult(handovers) is not null;
+            var leefgebiedenGiven = result.GetResult(leefgebieden) is { Implicit: false };
+            var handoversGiven = result.GetResult(handovers) is { Implicit: false };
             if (!leefgebiedenGiven && !handoversGiven)
             {
                 throw new AdminException("Nothing to change: give --referral-leefgebieden, --accepts-handovers or both.");

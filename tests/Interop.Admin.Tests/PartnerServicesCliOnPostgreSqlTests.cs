@@ -1,3 +1,4 @@
+using Interop.Contracts.V1;
 using Interop.Federation.Registry;
 using Interop.Federation.Storage.PostgreSql;
 using Interop.Testing.PostgreSql;

@@ -21,6 +21,9 @@ internal sealed partial class DemoRegionSeeder(
     IConfiguration configuration,
     ILogger<DemoRegionSeeder> logger) : IHostedService
 {
+    // The registry's minimum (PartnerValidation): enough for a demo, and quick to generate at every first start.
+    private const int KeySizeInBits = PartnerValidation.MinimumRsaKeySizeInBits;
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,13 +54,23 @@ internal sealed partial class DemoRegionSeeder(
             added += await TryAddOrganisationAsync(partner.Organisation, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        var kids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = new List<DemoPartner>();
         foreach (var partner in DemoRegion.Partners)
         {
-            if (await registry.GetClientAsync(partner.ClientId, cancellationToken).ConfigureAwait(false) is null
-                && await TryAddClientAsync(partner, keys, cancellationToken).ConfigureAwait(false) is { } kid)
+            if (await registry.GetClientAsync(partner.ClientId, cancellationToken).ConfigureAwait(false) is null)
             {
-                kids[partner.ClientId] = kid;
+                missing.Add(partner);
+            }
+        }
+
+        // Key generation is the slow part of the seed: one key per client, generated side by side.
+        var materials = await Task.WhenAll(missing.Select(_ => Task.Run(() => ClientKeyMaterial.Generate(KeySizeInBits), cancellationToken))).ConfigureAwait(false);
+        var kids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (partner, material) in missing.Zip(materials))
+        {
+            if (await TryAddClientAsync(partner, material, keys, cancellationToken).ConfigureAwait(false))
+            {
+                kids[partner.ClientId] = material.Kid;
             }
         }
 
@@ -91,9 +104,8 @@ internal sealed partial class DemoRegionSeeder(
         }
     }
 
-    private async Task<string?> TryAddClientAsync(DemoPartner partner, DemoKeyFiles keys, CancellationToken cancellationToken)
+    private async Task<bool> TryAddClientAsync(DemoPartner partner, ClientKeyMaterial material, DemoKeyFiles keys, CancellationToken cancellationToken)
     {
-        var material = ClientKeyMaterial.Generate();
         var pending = await keys.WritePendingAsync(partner.ClientId, material.PrivateKeyPem, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -110,7 +122,7 @@ internal sealed partial class DemoRegionSeeder(
                 throw;
             }
 
-            return null;
+            return false;
         }
         catch
         {
@@ -119,7 +131,7 @@ internal sealed partial class DemoRegionSeeder(
         }
 
         keys.Commit(pending, partner.ClientId);
-        return material.Kid;
+        return true;
     }
 
     private async Task PrintInstructionsAsync(DemoKeyFiles keys, Dictionary<string, string> newKids, CancellationToken cancellationToken)
