@@ -2,7 +2,7 @@ using Interop.Contracts.V1;
 
 namespace Interop.Federation.Registry;
 
-/// <summary>Durable storage of organisations and their API clients (SQLite by default; PostgreSQL can follow).</summary>
+/// <summary>Durable storage of organisations and their API clients (SQLite by default, or PostgreSQL shared by every hub node).</summary>
 public interface IPartnerStore
 {
     /// <summary>Adds an organisation with the leefgebieden it accepts referrals for. Throws <see cref="PartnerRegistryException"/> when it is invalid or its OIN exists.</summary>

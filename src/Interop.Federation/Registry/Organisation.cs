@@ -28,6 +28,14 @@ public sealed record Organisation(string Oin, string Name, OrganisationKind Kind
         && (ReferenceEquals(ReferralLeefgebieden, other.ReferralLeefgebieden)
             || (ReferralLeefgebieden is not null && other.ReferralLeefgebieden is not null && ReferralLeefgebieden.SequenceEqual(other.ReferralLeefgebieden)));
 
+    /// <summary>Prints the leefgebieden themselves rather than the list's type, so test failures show what differs.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Oin = {Oin}, Name = {Name}, Kind = {Kind}, RmcRegion = {RmcRegion}, Enabled = {Enabled}, ");
+        builder.Append($"ReferralLeefgebieden = [{string.Join(", ", ReferralLeefgebieden ?? [])}], AcceptsHandovers = {AcceptsHandovers}");
+        return true;
+    }
+
     /// <inheritdoc />
     public override int GetHashCode()
     {
