@@ -160,6 +160,56 @@ public abstract class DemoRegionSeedTests<TFixture>(TFixture fixture)
         Assert.False(Directory.Exists(keyDirectory));
     }
 
+    [Fact]
+    public async Task SeedOff_LeavesAnEmptyRegistryEmpty()
+    {
+        await using var storage = await DemoStorage.CreateAsync(fixture.Provider);
+        await using (var hub = await storage.StartHubAsync("--Interop:Demo:SeedWhenEmpty=false"))
+        {
+            Assert.DoesNotContain("Demo region", hub.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await storage.Registry.ListOrganisationsAsync().WaitAsync(Timeout));
+        Assert.False(Directory.Exists(storage.KeyDirectory));
+    }
+
+    [Fact]
+    public async Task TwoNodesStartingTogether_SeedTheRegionOnce_KeysMatchTheRegistry()
+    {
+        await using var storage = await DemoStorage.CreateAsync(fixture.Provider);
+        var hubs = await Task.WhenAll(storage.StartHubAsync(), storage.StartHubAsync()).WaitAsync(Timeout * 3);
+        foreach (var hub in hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
+        Assert.Equal(DemoRegionExpectations.Partners.Select(p => p.Oin), (await storage.Registry.ListOrganisationsAsync().WaitAsync(Timeout)).Select(o => o.Oin));
+        var clients = await storage.Registry.ListClientsAsync().WaitAsync(Timeout);
+        Assert.Equal(DemoRegionExpectations.Partners.Length, clients.Count);
+        // Whichever node registered a client, the key file on disk is the one the registry holds; no pending file is left.
+        Assert.Equal(clients.Select(c => c.ClientId + ".pem").Order(StringComparer.Ordinal), Directory.GetFiles(storage.KeyDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var client in clients)
+        {
+            Assert.Equal(KidOf(client), KidOfKeyFile(Path.Combine(storage.KeyDirectory, client.ClientId + ".pem")));
+        }
+    }
+
+    [Fact]
+    public async Task KeyFiles_HoldThePrivateKeysOfTheRegisteredPublicKeys()
+    {
+        foreach (var client in await fixture.Storage.Registry.ListClientsAsync().WaitAsync(Timeout))
+        {
+            Assert.Equal(KidOf(client), KidOfKeyFile(Path.Combine(fixture.Storage.KeyDirectory, client.ClientId + ".pem")));
+        }
+    }
+
+    private static string KidOf(ApiClient client) =>
+        JsonDocument.Parse(client.Jwks!).RootElement.GetProperty("keys")[0].GetProperty("kid").GetString()!;
+
+    // The kid is the RFC 7638 thumbprint of the public key (ClientKeyMaterial.Generate).
+    private static string KidOfKeyFile(string path) =>
+        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(ClientKeyMaterial.LoadPrivateKey(File.ReadAllText(path), "x").ComputeJwkThumbprint());
+
     private static PrintedTokenCommand Printed(string output) =>
         PrintedTokenCommand.Find(output) ?? throw new Xunit.Sdk.XunitException("The hub printed no token command:\n" + output);
 }
