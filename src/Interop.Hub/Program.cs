@@ -5,6 +5,7 @@ using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.Consent;
+using Interop.Hub.Demo;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.Hub.JongereStatus;
@@ -42,6 +43,10 @@ builder.Services.AddInteropPrivacy();
 builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
 builder.Services.AddHubStatus();
+
+// With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
+// and the start-up log says how to get a token and call the hub.
+builder.Services.AddHubDemo(builder.Configuration);
 
 var app = builder.Build();
 
