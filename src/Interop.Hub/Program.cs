@@ -6,6 +6,8 @@ using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
+using Interop.Hub.Inzage;
+using Interop.Hub.Notifications;
 using Interop.Hub.Storage;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
@@ -34,11 +36,16 @@ builder.Services.AddInteropPrivacy();
 // except health and reflection.
 builder.Services.AddHubAuthorization();
 
+builder.Services.AddHubNotifications(builder.Configuration);
+builder.Services.AddHubInzage();
+
 var app = builder.Build();
 
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<NotificationGrpcService>();
+app.MapGrpcService<InzageGrpcService>();
 
 app.Run();
