@@ -40,7 +40,7 @@ internal sealed class NotificationQueue(IHubDatabase database)
 
     /// <summary>
     /// Moves <paramref name="oin"/>'s acknowledged cursor forward to <paramref name="cursor"/> (a lower one changes
-    /// nothing) and deletes its events up to it, in one write. Returns the stored position. INVALID_ARGUMENT when the
+    /// nothing) and deletes its events up to it (except the newest event of the whole queue), in one write. Returns the stored position. INVALID_ARGUMENT when the
     /// cursor is beyond the last event ever addressed to the organisation.
     /// </summary>
     public Task<long> AcknowledgeAsync(string oin, long cursor, CancellationToken cancellationToken) =>
@@ -58,10 +58,12 @@ internal sealed class NotificationQueue(IHubDatabase database)
                     return position.AcknowledgedCursor;
                 }
 
+                // The row holding the highest cursor of all is kept: AddEventAsync numbers the next event MAX + 1 over
+                // hub_event, so deleting that row would hand its cursor out again. It goes with a later acknowledgement.
+                const string Deletable = "recipient_oin = @oin AND event_cursor <= @cursor AND event_cursor < (SELECT MAX(event_cursor) FROM hub_event)";
                 var deletedNow = await context.Connection.ExecuteScalarAsync<long>(context.Command(
-                    "SELECT COALESCE(MAX(event_cursor), 0) FROM hub_event WHERE recipient_oin = @oin AND event_cursor <= @cursor",
-                    new { oin, cursor })).ConfigureAwait(false);
-                await context.ExecuteAsync("DELETE FROM hub_event WHERE recipient_oin = @oin AND event_cursor <= @cursor", new { oin, cursor }).ConfigureAwait(false);
+                    "SELECT COALESCE(MAX(event_cursor), 0) FROM hub_event WHERE " + Deletable, new { oin, cursor })).ConfigureAwait(false);
+                await context.ExecuteAsync("DELETE FROM hub_event WHERE " + Deletable, new { oin, cursor }).ConfigureAwait(false);
                 var deleted = Math.Max(position.DeletedCursor, deletedNow);
                 var updated = await context.ExecuteAsync(
                     "UPDATE subscriber_position SET acknowledged_cursor = @cursor, deleted_cursor = @deleted WHERE organisation_oin = @oin",
