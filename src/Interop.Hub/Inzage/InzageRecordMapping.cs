@@ -66,10 +66,12 @@ internal sealed class InzageRecordMapping(IHubDatabase database, SubjectDirector
             return refs;
         }
 
+        var (inList, parameters) = InList(pseudonyms);
+        parameters.Add("readerOin", readerOin);
         var issued = await database.ReadAsync(
             (connection, ct) => connection.QueryAsync<RefRow>(new CommandDefinition(
-                "SELECT pseudonym AS Pseudonym, MIN(subject_ref) AS SubjectRef FROM subject_ref WHERE organisation_oin = @readerOin AND pseudonym IN @pseudonyms GROUP BY pseudonym",
-                new { readerOin, pseudonyms },
+                $"SELECT pseudonym AS Pseudonym, MIN(subject_ref) AS SubjectRef FROM subject_ref WHERE organisation_oin = @readerOin AND pseudonym IN {inList} GROUP BY pseudonym",
+                parameters,
                 cancellationToken: ct)),
             cancellationToken).ConfigureAwait(false);
         foreach (var row in issued)
@@ -83,8 +85,9 @@ internal sealed class InzageRecordMapping(IHubDatabase database, SubjectDirector
             var derived = await database.WriteAsync(
                 async context =>
                 {
+                    var (missingList, missingParameters) = InList(missing);
                     var known = (await context.Connection.QueryAsync<string>(context.Command(
-                        "SELECT pseudonym FROM subject WHERE pseudonym IN @missing", new { missing })).ConfigureAwait(false)).ToList();
+                        $"SELECT pseudonym FROM subject WHERE pseudonym IN {missingList}", missingParameters)).ConfigureAwait(false)).ToList();
                     var found = new Dictionary<string, string>(StringComparer.Ordinal);
                     foreach (var pseudonym in known)
                     {
@@ -101,6 +104,23 @@ internal sealed class InzageRecordMapping(IHubDatabase database, SubjectDirector
         }
 
         return refs;
+    }
+
+    /// <summary>
+    /// "(@p0, @p1, ...)" with its parameters: Dapper's own list expansion is not portable (with Npgsql it sends one
+    /// array parameter, which "IN" does not take).
+    /// </summary>
+    private static (string Sql, DynamicParameters Parameters) InList(IReadOnlyList<string> values)
+    {
+        var parameters = new DynamicParameters();
+        var names = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            names[i] = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters.Add(names[i][1..], values[i]);
+        }
+
+        return ("(" + string.Join(", ", names) + ")", parameters);
     }
 
     private sealed class RefRow
