@@ -39,37 +39,46 @@ public sealed class HubDatabaseAccess(HubProcess hub)
     }
 
     /// <summary>Queues an event for <paramref name="recipientOin"/> and returns it as stored (cursor and event_id set).</summary>
-    public async Task<Event> AddEventAsync(string recipientOin, string subjectRef = "")
+    public async Task<Event> AddEventAsync(string recipientOin, string subjectRef = "") => (await AddEventsAsync(recipientOin, 1, subjectRef))[0];
+
+    /// <summary>Queues <paramref name="count"/> events for <paramref name="recipientOin"/> in one transaction, as one hub write would.</summary>
+    public async Task<List<Event>> AddEventsAsync(string recipientOin, int count, string subjectRef = "")
     {
         await using var connection = await OpenAsync();
         await using var transaction = await BeginWriteAsync(connection);
-        var cursor = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(event_cursor), 0) + 1 FROM hub_event"));
-        var now = DateTimeOffset.UtcNow;
-        var @event = new Event
+        var events = new List<Event>(count);
+        for (var i = 0; i < count; i++)
         {
-            EventId = Guid.CreateVersion7().ToString("D"),
-            Cursor = (ulong)cursor,
-            OccurTime = Timestamp.FromDateTimeOffset(now),
-            SubjectRef = subjectRef,
-            ReferralReceived = new ReferralReceived
+            var cursor = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(event_cursor), 0) + 1 FROM hub_event"));
+            var now = DateTimeOffset.UtcNow;
+            var @event = new Event
             {
-                ReferralId = Guid.NewGuid().ToString("D"),
-                Sender = new OrganisationRef { Oin = Twente.RocVanTwente },
-                Leefgebieden = { Leefgebied.Zorg },
-                Urgency = Urgency.Regular,
-            },
-        };
-        await ExecuteAsync(
-            connection,
-            transaction,
-            "INSERT INTO hub_event (event_cursor, event_id, recipient_oin, occur_time, payload) VALUES (@cursor, @eventId, @recipient, @occurTime, @payload)",
-            ("cursor", cursor),
-            ("eventId", @event.EventId),
-            ("recipient", recipientOin),
-            ("occurTime", (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10),
-            ("payload", Convert.ToBase64String(@event.ToByteArray())));
+                EventId = Guid.CreateVersion7().ToString("D"),
+                Cursor = (ulong)cursor,
+                OccurTime = Timestamp.FromDateTimeOffset(now),
+                SubjectRef = subjectRef,
+                ReferralReceived = new ReferralReceived
+                {
+                    ReferralId = Guid.NewGuid().ToString("D"),
+                    Sender = new OrganisationRef { Oin = Twente.RocVanTwente },
+                    Leefgebieden = { Leefgebied.Zorg },
+                    Urgency = Urgency.Regular,
+                },
+            };
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO hub_event (event_cursor, event_id, recipient_oin, occur_time, payload) VALUES (@cursor, @eventId, @recipient, @occurTime, @payload)",
+                ("cursor", cursor),
+                ("eventId", @event.EventId),
+                ("recipient", recipientOin),
+                ("occurTime", (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10),
+                ("payload", Convert.ToBase64String(@event.ToByteArray())));
+            events.Add(@event);
+        }
+
         await transaction.CommitAsync();
-        return @event;
+        return events;
     }
 
     /// <summary>How many events of <paramref name="recipientOin"/> are stored.</summary>

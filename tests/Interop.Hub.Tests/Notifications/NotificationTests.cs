@@ -34,6 +34,21 @@ public abstract class NotificationTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Subscribe_BacklogOfSeveralBatches_EveryEventOnceInOrder()
+    {
+        var (oin, client) = await NewSubscriberAsync();
+        var (otherOin, _) = await NewSubscriberAsync();
+        var backlog = await _database.AddEventsAsync(oin, 120);
+        await _database.AddEventsAsync(otherOin, 10);
+        backlog.AddRange(await _database.AddEventsAsync(oin, 110));
+
+        using var call = client.Subscribe(new SubscribeRequest { AfterCursor = 0 });
+        AssertSameEvents(backlog, await ReadAsync(call, backlog.Count));
+        var marker = await _database.AddEventAsync(oin);
+        AssertSameEvents([marker], await ReadAsync(call, 1));
+    }
+
+    [Fact]
     public async Task Subscribe_EventsOfAnotherOrganisation_NeverDelivered()
     {
         var (oin, client) = await NewSubscriberAsync();
