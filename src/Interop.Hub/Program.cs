@@ -10,6 +10,8 @@ using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.Hub.JongereStatus;
 using Interop.Hub.LegalBasis;
+using Interop.Hub.Inzage;
+using Interop.Hub.Notifications;
 using Interop.Hub.Storage;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
@@ -48,6 +50,9 @@ builder.Services.AddHubStatus();
 // and the start-up log says how to get a token and call the hub.
 builder.Services.AddHubDemo(builder.Configuration);
 
+builder.Services.AddHubNotifications(builder.Configuration);
+builder.Services.AddHubInzage();
+
 var app = builder.Build();
 
 app.MapGrpcHealthChecksService();
@@ -56,5 +61,7 @@ app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
 app.MapGrpcService<ConsentGrpcService>();
 app.MapGrpcService<StatusGrpcService>();
+app.MapGrpcService<NotificationGrpcService>();
+app.MapGrpcService<InzageGrpcService>();
 
 app.Run();
