@@ -4,6 +4,7 @@ using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
+using Interop.Hub.Handovers;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.Hub.Storage;
@@ -34,11 +35,14 @@ builder.Services.AddInteropPrivacy();
 // except health and reflection.
 builder.Services.AddHubAuthorization();
 
+builder.Services.AddHubHandovers();
+
 var app = builder.Build();
 
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<PlanHandoverGrpcService>();
 
 app.Run();
