@@ -38,16 +38,11 @@ internal sealed partial class PlanHandoverGrpcService
         long? end = null;
         if (request.OfferTimeRange is { } range)
         {
-            PlanValidation.Time(range.StartTime, "offer_time_range.start_time", violations);
-            PlanValidation.Time(range.EndTime, "offer_time_range.end_time", violations);
-            if (violations.IsEmpty)
+            start = Bound(range.StartTime, "offer_time_range.start_time", violations);
+            end = Bound(range.EndTime, "offer_time_range.end_time", violations);
+            if (start is not null && end is not null && end <= start)
             {
-                start = range.StartTime is null ? null : HubTime.ToStored(range.StartTime.ToDateTimeOffset());
-                end = range.EndTime is null ? null : HubTime.ToStored(range.EndTime.ToDateTimeOffset());
-                if (start is not null && end is not null && end <= start)
-                {
-                    violations.Add("offer_time_range.end_time", "Must be after start_time.");
-                }
+                violations.Add("offer_time_range.end_time", "Must be after start_time.");
             }
         }
 
@@ -172,5 +167,13 @@ internal sealed partial class PlanHandoverGrpcService
         }
 
         return response;
+    }
+
+    /// <summary>A range bound as stored time; null when unset or invalid (then with a violation).</summary>
+    private static long? Bound(Google.Protobuf.WellKnownTypes.Timestamp? time, string field, Violations violations)
+    {
+        var before = violations.Items.Count;
+        PlanValidation.Time(time, field, violations);
+        return time is null || violations.Items.Count > before ? null : HubTime.ToStored(time.ToDateTimeOffset());
     }
 }

@@ -157,7 +157,7 @@ public abstract partial class PlanHandoverTests<TFixture>
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
-            ["explanation", "expected_plan_version", "plan_id", "planned_transfer_time", "reason", "to_organisation_oin"],
+            ["expected_plan_version", "explanation", "plan_id", "planned_transfer_time", "reason", "to_organisation_oin"],
             RpcErrorDetails.GetBadRequest(error).FieldViolations.Select(v => v.Field).Order());
         Assert.Equal(["explanation", "to_organisation_oin"], RpcErrorDetails.GetBadRequest(self).FieldViolations.Select(v => v.Field).Order());
         Assert.Equal(before, await HubTables.SnapshotAsync(fixture.Hub));
