@@ -96,7 +96,8 @@ internal sealed partial class PlanHandoverGrpcService
                 });
             if (statuses.Length > 0)
             {
-                sql.Append(" AND h.status IN @statuses");
+                // Inlined: validated enum numbers, and Dapper would pass a list to Npgsql as an array (IN needs ANY there).
+                sql.Append(" AND h.status IN (").AppendJoin(", ", statuses.Select(s => s.ToString(CultureInfo.InvariantCulture))).Append(')');
             }
 
             if (pseudonym is not null)
@@ -121,7 +122,7 @@ internal sealed partial class PlanHandoverGrpcService
 
             sql.Append(" ORDER BY h.offer_time DESC, h.handover_id DESC LIMIT @limit");
             var found = await connection.QueryAsync<HandoverRow>(new CommandDefinition(
-                sql.ToString(), new { caller = call.CallerOin, statuses, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, cancellationToken: token)).ConfigureAwait(false);
+                sql.ToString(), new { caller = call.CallerOin, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, cancellationToken: token)).ConfigureAwait(false);
             var result = new List<(HandoverRow, PlanVersionRow, PlanRow)>();
             foreach (var handover in found)
             {
