@@ -38,25 +38,33 @@ public abstract partial class PlanHandoverTests<TFixture>
     }
 
     [Fact]
-    public async Task GetPlan_StrangerWithConsentForRegieEnPlan_ReadsAndTheConsentIsRecorded()
+    public async Task GetPlan_StrangerWithConsentForRegieEnPlan_ReadsConsentRecordedAndRevocationEndsIt()
     {
         var bsn = TestBsn.Next();
         var plan = await RecordTwentePlanAsync(bsn);
-        var pseudonym = await HubTables.ScalarAsync(fixture.Hub, $"SELECT subject_pseudonym FROM plan WHERE plan_id = '{plan.PlanId}'");
-        var consentId = Guid.NewGuid().ToString("D");
-        // Wonen (4), Onderwijs (1), Financien en schulden (7); case (6) and professional (10) data.
-        const long leefgebieden = (1L << 4) | (1L << 1) | (1L << 7);
-        const long categories = (1L << 6) | (1L << 10);
-        await HubTables.ExecuteAsync(fixture.Hub,
-            "INSERT INTO consent (consent_id, subject_pseudonym, grantee_oin, purpose_code, leefgebied_mask, category_mask, valid_from, recorded_by_oin, record_time, details) " +
-            $"VALUES ('{consentId}', '{pseudonym}', '{Twente.Hengelo}', 'regie-en-plan', {leefgebieden}, {categories}, 0, '{Twente.Jeugdhulp}', 0, 'x')");
+        var consents = new ConsentService.ConsentServiceClient((await fixture.ClientAsync(Twente.Jeugdhulp)).CallInvoker);
+        var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
+        {
+            Subject = new Subject { Bsn = bsn },
+            Grantee = new ConsentGrantee { OrganisationOin = Twente.Hengelo },
+            Purpose = new Purpose { Code = "regie-en-plan" },
+            Leefgebieden = { Leefgebied.Wonen, Leefgebied.Onderwijs, Leefgebied.FinancienSchulden },
+            DataCategories = { DataCategory.Case, DataCategory.Professional },
+            GivenBy = ConsentGiver.Subject,
+            Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "DOC-PLAN-1" },
+            RecordedByProfessional = "MW-77",
+        }).ResponseAsync.WaitAsync(Timeout);
 
         var read = await GetPlanAsync(Twente.Hengelo, new GetPlanRequest { Subject = new Subject { Bsn = bsn } });
 
         Assert.Equal(plan.Goals, read.Goals);
         Assert.NotEqual(plan.Subject.SubjectRef, read.Subject.SubjectRef);
-        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, $"SELECT COUNT(*) FROM consent_disclosure WHERE consent_id = '{consentId}' AND recipient_oin = '{Twente.Hengelo}'"));
-        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, $"SELECT COUNT(*) FROM processing_record WHERE legal_basis_value = '{consentId}' AND requesting_oin = '{Twente.Hengelo}' AND action = 1"));
+        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, $"SELECT COUNT(*) FROM consent_disclosure WHERE consent_id = '{consent.ConsentId}' AND recipient_oin = '{Twente.Hengelo}'"));
+        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, $"SELECT COUNT(*) FROM processing_record WHERE legal_basis_value = '{consent.ConsentId}' AND requesting_oin = '{Twente.Hengelo}' AND action = 1"));
+
+        await consents.RevokeConsentAsync(new RevokeConsentRequest { ConsentId = consent.ConsentId, RevokedByProfessional = "MW-77" }).ResponseAsync.WaitAsync(Timeout);
+        var revoked = await RefusedAsync(() => GetPlanAsync(Twente.Hengelo, new GetPlanRequest { PlanId = plan.PlanId }));
+        Assert.Equal(StatusCode.PermissionDenied, revoked.StatusCode);
     }
 
     [Fact]
