@@ -13,6 +13,9 @@ internal sealed class StubPartnerStore(params Organisation[] organisations) : IP
 
     public Task AddOrganisationAsync(Organisation organisation, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<bool> UpdateOrganisationServicesAsync(string oin, IReadOnlyCollection<Interop.Contracts.V1.Leefgebied> referralLeefgebieden, bool acceptsHandovers, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<bool> SetOrganisationEnabledAsync(string oin, bool enabled, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task AddClientAsync(ApiClient client, CancellationToken cancellationToken = default) => throw new NotSupportedException();
