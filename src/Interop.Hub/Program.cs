@@ -6,6 +6,7 @@ using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.Consent;
 using Interop.Hub.Demo;
+using Interop.Hub.Handovers;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Health;
 using Interop.Hub.JongereStatus;
@@ -45,6 +46,7 @@ builder.Services.AddInteropPrivacy();
 builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
 builder.Services.AddHubStatus();
+builder.Services.AddHubHandovers();
 
 // With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
 // and the start-up log says how to get a token and call the hub.
@@ -63,5 +65,6 @@ app.MapGrpcService<ConsentGrpcService>();
 app.MapGrpcService<StatusGrpcService>();
 app.MapGrpcService<NotificationGrpcService>();
 app.MapGrpcService<InzageGrpcService>();
+app.MapGrpcService<PlanHandoverGrpcService>();
 
 app.Run();
