@@ -268,7 +268,13 @@ public abstract class JongereStatusTests<TFixture>(TFixture fixture)
         var submitted = await Tables.InsertReferralAsync(pseudonym, Twente.Enschede, Twente.Zorgaanbieder, ReferralStatus.Submitted, Leefgebied.Zorg);
         var accepted = await Tables.InsertReferralAsync(pseudonym, Twente.RocVanTwente, Twente.Enschede, ReferralStatus.Accepted, Leefgebied.WerkEnInkomen);
         await Tables.InsertReferralAsync(pseudonym, Twente.Enschede, Twente.Hengelo, ReferralStatus.Declined, Leefgebied.Wonen);
-        var plan = await Tables.InsertPlanAsync(pseudonym, Twente.Enschede, Twente.Enschede);
+        // The plan goes through the real service (its content is encrypted): Enschede holds it and is regisseur.
+        var plans = new PlanHandoverService.PlanHandoverServiceClient((await fixture.ClientAsync(Twente.Enschede)).CallInvoker);
+        var plan = (await plans.RecordPlanAsync(new RecordPlanRequest
+        {
+            Subject = new Subject { Bsn = bsn },
+            Regisseur = new Regisseur { Team = "Jongerenteam", ContactName = "A. de Vries" },
+        })).PlanId;
         var offered = await Tables.InsertHandoverAsync(pseudonym, plan, Twente.Enschede, Twente.Almelo, HandoverStatus.Offered);
         await Tables.InsertHandoverAsync(pseudonym, plan, Twente.Enschede, Twente.Hengelo, HandoverStatus.Declined);
         return (bsn, pseudonym, new HistoryIds(submitted, accepted, offered));
