@@ -5,6 +5,7 @@ using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
+using Interop.Hub.Referrals;
 using Interop.Hub.Health;
 using Interop.Hub.Storage;
 
@@ -33,6 +34,7 @@ builder.Services.AddInteropPrivacy();
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();
+builder.Services.AddHubReferrals();
 
 var app = builder.Build();
 
@@ -40,5 +42,6 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();
