@@ -7,6 +7,7 @@ using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Referrals;
 using Interop.Hub.Health;
+using Interop.Hub.LegalBasis;
 using Interop.Hub.Storage;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
@@ -26,6 +27,10 @@ builder.Services.AddInteropCaching();
 // log verify` checks it) and the cases, all on one provider.
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddInteropTokenService();
+
+// The purpose register and the statutory tasks per partner kind (Interop:LegalBasis), and the resolver every exchange
+// asks: consent or statutory task, or the reason why not.
+builder.Services.AddHubLegalBasis(builder.Configuration);
 
 // BSN validation, keyed pseudonyms and encryption of personal data; keys come from Interop:Privacy, held outside the
 // database (on a development machine with nothing configured, generated once under ~/.local/share/interop).
