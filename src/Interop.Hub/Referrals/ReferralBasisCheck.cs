@@ -13,8 +13,8 @@ namespace Interop.Hub.Referrals;
 /// Establishes the legal basis of a referral inside its write (so a consent revoked before is seen). A consent must
 /// name the organisation that receives the data, so it is looked up for the RECEIVER (its OIN, kind, region); a
 /// statutory task must be held by the kind of the organisation that discloses, so it is looked up for the SENDER.
-/// With no basis in the request the hub looks for a consent for the receiver first, then a statutory task of the
-/// sender. Refused: FAILED_PRECONDITION (referrals.proto: "refuses with FAILED_PRECONDITION when it finds none").
+/// With no basis in the request the hub looks for a statutory task of the sender first (as the resolver, a task
+/// wins over consent), then a consent for the receiver. Refused: FAILED_PRECONDITION (referrals.proto: "refuses with FAILED_PRECONDITION when it finds none").
 /// </summary>
 internal sealed class ReferralBasisCheck(ILegalBasisResolver resolver)
 {
@@ -44,16 +44,18 @@ internal sealed class ReferralBasisCheck(ILegalBasisResolver resolver)
         }
         else
         {
-            var consent = await DecideAsync(context, ForReceiver(null)).ConfigureAwait(false);
-            if (consent.Permitted && consent.Basis.Kind == ProcessingLegalBasisKind.Consent)
+            // The resolver lets a covering statutory task win over consent; so does this order.
+            decision = await DecideAsync(context, ForSender(null)).ConfigureAwait(false);
+            if (decision.Permitted && decision.Basis.Kind == ProcessingLegalBasisKind.StatutoryTask)
             {
-                return consent;
+                return decision;
             }
 
-            decision = await DecideAsync(context, ForSender(null)).ConfigureAwait(false);
-            if (!(decision.Permitted && decision.Basis.Kind == ProcessingLegalBasisKind.StatutoryTask))
+            decision = await DecideAsync(context, ForReceiver(null)).ConfigureAwait(false);
+            if (!(decision.Permitted && decision.Basis.Kind == ProcessingLegalBasisKind.Consent))
             {
-                Refuse(consent.Permitted ? decision.WithheldReason : consent.WithheldReason);
+                // A task of the receiver's kind is no basis for the sender to disclose.
+                Refuse(decision.Permitted ? WithheldReason.NoConsent : decision.WithheldReason);
             }
         }
 

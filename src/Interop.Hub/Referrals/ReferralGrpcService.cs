@@ -23,7 +23,7 @@ internal sealed partial class ReferralGrpcService(
     ReferralBasisCheck basisCheck,
     ReferralContentProtector protector,
     ReferralRenderer renderer,
-    ReferralPurposes purposes,
+    PurposeRegister purposes,
     TimeProvider time) : ReferralService.ReferralServiceBase
 {
     /// <summary>The precondition type of a receiver that is not an enabled partner.</summary>
@@ -37,7 +37,7 @@ internal sealed partial class ReferralGrpcService(
     {
         var call = HubCall.From(context, time);
         var ct = context.CancellationToken;
-        var input = SubmitReferralValidation.Validate(request, call.CallerOin, subjects, purposes.IsKnown, call.StartTime);
+        var input = SubmitReferralValidation.Validate(request, call.CallerOin, subjects, code => purposes.TryGet(code, out _), call.StartTime);
 
         // A retry of a submission that committed returns its referral even when the receiver changed since; the
         // write checks the key again, because retries may race.

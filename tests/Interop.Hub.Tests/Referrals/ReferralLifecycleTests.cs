@@ -16,7 +16,14 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
         var roc = await ClientAsync(Twente.RocVanTwente);
         var enschede = await ClientAsync(Twente.Enschede);
 
-        var submitted = await SubmitAsync(NewRequest(bsn));
+        // The jongere consents that Enschede receives zorg data (registered as ConsentService would).
+        var earlier = await SubmitAsync(NewRequest(bsn));
+        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+        var request = NewRequest(bsn, Twente.Enschede, Leefgebied.Zorg);
+        request.Purpose = new Purpose { Code = ReferralTestData.ZorgPurposeCode };
+        request.LegalBasis = new LegalBasis { ConsentId = consentId };
+
+        var submitted = await SubmitAsync(request);
         Assert.Equal(ReferralStatus.Submitted, submitted.Status);
         Assert.Equal(1, submitted.Version);
         Assert.Equal(Twente.RocVanTwente, submitted.Sender.Oin);
@@ -25,8 +32,8 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
         Assert.Equal(OrganisationKind.Gemeente, submitted.Receiver.Kind);
         Assert.Equal(bsn, submitted.Subject.Bsn);
         Assert.NotEmpty(submitted.Subject.SubjectRef);
-        Assert.Equal(RocTaskCode, submitted.LegalBasis.StatutoryTask.Code);
-        Assert.NotEmpty(submitted.LegalBasis.StatutoryTask.LegalReference);
+        Assert.Equal(consentId, submitted.LegalBasis.ConsentId);
+        Assert.Equal(1, await ReferralDatabase.CountAsync(Fixture.Hub, $"SELECT COUNT(*) FROM consent_disclosure WHERE consent_id = '{consentId}' AND recipient_oin = '{Twente.Enschede}'"));
         Assert.Equal("ROC-2026-0042", submitted.SenderReference);
         Assert.NotNull(submitted.SubmitTime);
         Assert.Null(submitted.DecideTime);
@@ -60,7 +67,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
         Assert.Equal(outcome.Summary, back.Outcome.Summary);
         Assert.Equal("ROC-2026-0042", back.SenderReference);
         Assert.Equal(submitted.Subject.SubjectRef, back.Subject.SubjectRef);
-        var sent = await roc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = new ReferralFilter { Subject = new Subject { Bsn = bsn } } }).ResponseAsync.WaitAsync(Timeout);
+        var sent = await roc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = new ReferralFilter { Subject = new Subject { Bsn = bsn }, Leefgebieden = { Leefgebied.Zorg } } }).ResponseAsync.WaitAsync(Timeout);
         var listed = Assert.Single(sent.Referrals);
         Assert.Equal(submitted.ReferralId, listed.ReferralId);
         Assert.Equal(ReferralStatus.Completed, listed.Status);
@@ -86,7 +93,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
     public async Task Decline_ByReceiver_SenderReadsReasonAndIsNotified()
     {
         var submitted = await SubmitAsync(NewRequest(TestBsn.Next()));
-        var enschede = await ClientAsync(Twente.Enschede);
+        var enschede = await ClientAsync(Receiver);
 
         var declined = await enschede.DeclineReferralAsync(new DeclineReferralRequest
         {
@@ -120,9 +127,9 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
         Assert.Equal(ReferralStatus.Withdrawn, withdrawn.Status);
         Assert.Equal(version + 1, withdrawn.Version);
         Assert.NotNull(withdrawn.CloseTime);
-        var seen = await (await ClientAsync(Twente.Enschede)).GetReferralAsync(new GetReferralRequest { ReferralId = submitted.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+        var seen = await (await ClientAsync(Receiver)).GetReferralAsync(new GetReferralRequest { ReferralId = submitted.ReferralId }).ResponseAsync.WaitAsync(Timeout);
         Assert.Equal("Help was arranged through the student's GP.", seen.WithdrawReason);
-        var changed = Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Twente.Enschede), e => e.ReferralChanged?.ReferralId == submitted.ReferralId);
+        var changed = Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Receiver), e => e.ReferralChanged?.ReferralId == submitted.ReferralId);
         Assert.Equal(ReferralStatus.Withdrawn, changed.ReferralChanged.Status);
         Assert.Equal(Twente.RocVanTwente, changed.ReferralChanged.ChangedBy.Oin);
         Assert.Equal(seen.Subject.SubjectRef, changed.SubjectRef);
@@ -163,7 +170,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
     public async Task StaleVersion_Aborted_AndTheOtherChangeStands()
     {
         var submitted = await SubmitAsync(NewRequest(TestBsn.Next()));
-        await (await ClientAsync(Twente.Enschede)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = submitted.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
+        await (await ClientAsync(Receiver)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = submitted.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
 
         // The ROC's caseworker still holds version 1: withdrawing is allowed from ACCEPTED, but not on a stale read.
         await FailsAsync(StatusCode.Aborted, () => ActAsync("withdraw", submitted.ReferralId, 1));
@@ -178,7 +185,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
     public async Task ConcurrentAccepts_OneWins_TheOtherIsRefused()
     {
         var submitted = await SubmitAsync(NewRequest(TestBsn.Next()));
-        var enschede = await ClientAsync(Twente.Enschede);
+        var enschede = await ClientAsync(Receiver);
 
         var attempts = Enumerable.Range(0, 4).Select(async _ =>
         {
@@ -223,7 +230,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
 
         await FailsAsync(StatusCode.PermissionDenied, () => ActAsync("accept", submitted.ReferralId, 1, Twente.RocVanTwente));
         await FailsAsync(StatusCode.PermissionDenied, () => ActAsync("decline", submitted.ReferralId, 1, Twente.RocVanTwente));
-        await FailsAsync(StatusCode.PermissionDenied, () => ActAsync("withdraw", submitted.ReferralId, 1, Twente.Enschede));
+        await FailsAsync(StatusCode.PermissionDenied, () => ActAsync("withdraw", submitted.ReferralId, 1, Receiver));
         await BringToAsync(submitted, ReferralStatus.Accepted);
         await FailsAsync(StatusCode.PermissionDenied, () => ActAsync("complete", submitted.ReferralId, 2, Twente.RocVanTwente));
     }
@@ -231,7 +238,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
     [Fact]
     public async Task ChangeRequests_BadFields_AllListed()
     {
-        var enschede = await ClientAsync(Twente.Enschede);
+        var enschede = await ClientAsync(Receiver);
 
         var decline = await FailsAsync(StatusCode.InvalidArgument, () => enschede.DeclineReferralAsync(new DeclineReferralRequest
         {
@@ -285,7 +292,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
     /// <summary>Makes a change as the party it belongs to (or as <paramref name="asOin"/>).</summary>
     private async Task<Referral> ActAsync(string action, string referralId, long version, string? asOin = null)
     {
-        var client = await ClientAsync(asOin ?? (action == "withdraw" ? Twente.RocVanTwente : Twente.Enschede));
+        var client = await ClientAsync(asOin ?? (action == "withdraw" ? Twente.RocVanTwente : Receiver));
         var call = action switch
         {
             "accept" => client.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referralId, ExpectedVersion = version }),

@@ -18,6 +18,9 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
     /// <summary>A statutory task the hub's default configuration gives to ROCs.</summary>
     protected const string RocTaskCode = ReferralTestData.RocTaskCode;
 
+    /// <summary>The receiver of the default request: RMC Twente, which accepts onderwijs referrals.</summary>
+    protected const string Receiver = Twente.RmcTwente;
+
     /// <summary>The running hub.</summary>
     protected TFixture Fixture { get; } = fixture;
 
@@ -25,14 +28,17 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
     protected async Task<ReferralService.ReferralServiceClient> ClientAsync(string oin) =>
         new((await Fixture.ClientAsync(oin)).CallInvoker);
 
-    /// <summary>A valid zorg referral from the ROC to Enschede about <paramref name="bsn"/>, on the ROC's statutory task.</summary>
-    protected static SubmitReferralRequest NewRequest(string bsn, string receiverOin = Twente.Enschede, params Leefgebied[] leefgebieden) => new()
+    /// <summary>
+    /// A valid referral from the ROC about <paramref name="bsn"/>: by default an onderwijs referral (absence) to RMC
+    /// Twente on the ROC's statutory task.
+    /// </summary>
+    protected static SubmitReferralRequest NewRequest(string bsn, string receiverOin = Receiver, params Leefgebied[] leefgebieden) => new()
     {
         IdempotencyKey = Guid.NewGuid().ToString("N"),
         ReceiverOin = receiverOin,
         Subject = new Subject { Bsn = bsn },
         Person = new PersonDetails { GivenName = "Sanne", FamilyName = "de Vries", BirthDate = "2007-03-14", PhoneNumber = "+31612345678", EmailAddress = "sanne@example.nl" },
-        Leefgebieden = { leefgebieden.Length == 0 ? [Leefgebied.Zorg] : leefgebieden },
+        Leefgebieden = { leefgebieden.Length == 0 ? [Leefgebied.Onderwijs] : leefgebieden },
         Reason = "Student misses many classes and reports problems at home; asks for help.",
         Urgency = Urgency.Regular,
         LegalBasis = new LegalBasis { StatutoryTask = new StatutoryTask { Code = RocTaskCode } },
@@ -65,6 +71,25 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
     /// <summary>The fields a BadRequest names, sorted.</summary>
     protected static List<string> ViolatedFields(RpcException exception) =>
         RpcErrorDetails.GetBadRequest(exception).FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Registers, straight in the hub's consent table, the jongere's consent that <paramref name="granteeOin"/> receives
+    /// zorg data for zorg-en-ondersteuning (as ConsentService would record it); returns its consent_id. The jongere
+    /// is named by a referral about them (the test cannot compute the hub's keyed pseudonym).
+    /// </summary>
+    protected async Task<string> RegisterZorgConsentAsync(string referralIdAboutJongere, string granteeOin)
+    {
+        var pseudonym = await ReferralDatabase.ScalarAsync(Fixture.Hub, "SELECT subject_pseudonym FROM referral WHERE referral_id = @p", referralIdAboutJongere);
+        var consentId = Guid.NewGuid().ToString("D");
+        var categories = new[] { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health }
+            .Aggregate(0L, (mask, c) => mask | (1L << (int)c));
+        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
+        await ReferralDatabase.ExecuteAsync(
+            Fixture.Hub,
+            "INSERT INTO consent (consent_id, subject_pseudonym, grantee_oin, purpose_code, leefgebied_mask, category_mask, valid_from, recorded_by_oin, record_time, details) "
+            + $"VALUES ('{consentId}', '{pseudonym}', '{granteeOin}', '{ReferralTestData.ZorgPurposeCode}', {1L << (int)Leefgebied.Zorg}, {categories}, {now - 60_000_000}, '{Twente.RocVanTwente}', {now}, 'not-read-by-these-tests')");
+        return consentId;
+    }
 
     /// <summary>How many referrals the hub holds.</summary>
     protected Task<long> ReferralCountAsync() => ReferralDatabase.CountAsync(Fixture.Hub, "SELECT COUNT(*) FROM referral");
