@@ -21,7 +21,7 @@ public sealed class HubStartupTests
         await using var hub = await HubProcess.StartAsync();
         using var channel = GrpcChannel.ForAddress(hub.GrpcAddress);
 
-        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+        var health = await new global::Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
         Assert.True(health.Status == ServingStatus.Serving, hub.Output);
 
         using var reflection = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
@@ -68,7 +68,7 @@ public sealed class HubStartupTests
         await using var hub = await HubProcess.StartAsync($"--Caching:Redis=127.0.0.1:{HubProcess.FreePort()},connectTimeout=500,syncTimeout=500");
         using var channel = GrpcChannel.ForAddress(hub.GrpcAddress);
 
-        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
+        var health = await new global::Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);
 
         Assert.True(health.Status == ServingStatus.NotServing, hub.Output);
     }
