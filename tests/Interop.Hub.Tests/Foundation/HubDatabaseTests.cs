@@ -1,0 +1,147 @@
+using Dapper;
+using Interop.Contracts.V1;
+using Interop.Hub.Storage;
+using Interop.Hub.Tests.Infrastructure;
+using Interop.ProcessingLog;
+
+namespace Interop.Hub.Tests.Foundation;
+
+/// <summary>
+/// The write queue: operations commit together in batches, each in its own savepoint, so one that throws is rolled
+/// back alone (its rows, processing records and events) and only its caller sees the exception.
+/// </summary>
+public abstract class HubDatabaseTests(StorageProvider provider)
+{
+    private const string Oin = "00000001001234567000";
+
+    [Fact]
+    public async Task A_failed_operation_is_rolled_back_alone_with_its_processing_record_and_event()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var writes = Enumerable.Range(0, 40).Select(i => test.Database.WriteAsync(async context =>
+        {
+            await context.LogAsync(Record($"p1:subject-{i}"));
+            await context.AddEventAsync(Oin, new Event { SubjectRef = $"r1:ref-{i}" });
+            if (i % 4 == 3)
+            {
+                throw new InvalidOperationException($"operation {i} refused");
+            }
+
+            return i;
+        }, CancellationToken.None)).ToList();
+
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (i % 4 == 3)
+            {
+                var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[i]);
+                Assert.Equal($"operation {i} refused", error.Message);
+            }
+            else
+            {
+                Assert.Equal(i, await writes[i]);
+            }
+        }
+
+        await using var connection = await test.OpenAsync();
+        Assert.Equal(30, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_event"));
+        var subjects = (await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record ORDER BY sequence_no")).ToList();
+        Assert.Equal(30, subjects.Count);
+        Assert.DoesNotContain(subjects, s => int.Parse(s["p1:subject-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 3);
+
+        // The chain stays whole: the rolled-back appends left no gap and no broken link.
+        var chain = await test.Database.ReadAsync(async (c, ct) =>
+            (await c.QueryAsync<(long Sequence, string Previous, string Hash)>(
+                "SELECT sequence_no, previous_hash, record_hash FROM processing_record ORDER BY sequence_no")).ToList(), CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => (long)n), chain.Select(r => r.Sequence));
+        for (var i = 1; i < chain.Count; i++)
+        {
+            Assert.Equal(chain[i - 1].Hash, chain[i].Previous);
+        }
+    }
+
+    [Fact]
+    public async Task Event_cursors_increase_in_commit_order_and_only_committed_recipients_are_signalled()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var committed = await test.Database.WriteAsync(async context =>
+        {
+            var first = await context.AddEventAsync("00000001001234567000", new Event());
+            var second = await context.AddEventAsync("00000001001234568000", new Event());
+            return (first, second);
+        }, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => test.Database.WriteAsync<int>(async context =>
+        {
+            await context.AddEventAsync("00000001002000000000", new Event());
+            throw new InvalidOperationException("refused");
+        }, CancellationToken.None));
+        var third = await test.Database.WriteAsync(context => context.AddEventAsync("00000001001234567000", new Event()), CancellationToken.None);
+
+        Assert.True(committed.first.Cursor < committed.second.Cursor);
+        Assert.True(committed.second.Cursor < third.Cursor);
+        Assert.NotEqual(committed.first.EventId, committed.second.EventId);
+        Assert.Equal(["00000001001234567000", "00000001001234568000", "00000001001234567000"], test.Signal.Published.ToArray());
+
+        await using var connection = await test.OpenAsync();
+        var stored = (await connection.QueryAsync<string>("SELECT payload FROM hub_event ORDER BY event_cursor"))
+            .Select(p => Event.Parser.ParseFrom(Convert.FromBase64String(p))).ToList();
+        Assert.Equal([committed.first.Cursor, committed.second.Cursor, third.Cursor], stored.Select(e => e.Cursor));
+        Assert.All(stored, e => Assert.NotNull(e.OccurTime));
+    }
+
+    [Fact]
+    public async Task A_processing_record_the_log_refuses_fails_the_operation_and_nothing_of_it_is_stored()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var write = test.Database.WriteAsync(async context =>
+        {
+            await context.ExecuteAsync(
+                "INSERT INTO subject (pseudonym, bsn_protected, create_time) VALUES ('p1:x', 'protected', 1)");
+            // A bare BSN as the data subject is refused by the log: the operation must not commit.
+            await context.LogAsync(Record("999999990"));
+            return 0;
+        }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ProcessingLogValidationException>(() => write);
+        await using var connection = await test.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subject"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processing_record"));
+    }
+
+    [Fact]
+    public async Task Writes_batched_by_the_queue_all_commit_and_are_readable_afterwards()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider, maxBatch: 8);
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => test.Database.WriteAsync(
+            context => context.ExecuteAsync(
+                "INSERT INTO subject (pseudonym, bsn_protected, create_time) VALUES (@p, 'x', @t)", new { p = $"p1:{i}", t = (long)i }),
+            CancellationToken.None)));
+
+        var count = await test.Database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subject"), CancellationToken.None);
+        Assert.Equal(100, count);
+    }
+
+    private static ProcessingLogRecord Record(string subject)
+    {
+        var trace = TraceContext.NewTrace();
+        var now = DateTimeOffset.UtcNow;
+        return new ProcessingLogRecord
+        {
+            TraceId = trace.TraceId,
+            SpanId = trace.SpanId,
+            ProcessingActivityId = "test-activity",
+            Action = ProcessingAction.Create,
+            PurposeCode = "test",
+            RequestingOrganisationOin = Oin,
+            DataSubjectRef = subject,
+            Status = ProcessingStatus.Ok,
+            StartTime = now,
+            EndTime = now,
+            Bewaartermijn = "P5Y",
+        };
+    }
+}
+
+public sealed class HubDatabaseOnSqliteTests() : HubDatabaseTests(StorageProvider.Sqlite);
+
+public sealed class HubDatabaseOnPostgreSqlTests() : HubDatabaseTests(StorageProvider.PostgreSql);
