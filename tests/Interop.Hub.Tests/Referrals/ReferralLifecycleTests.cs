@@ -5,6 +5,8 @@ using Interop.Hub.Tests.Infrastructure;
 
 namespace Interop.Hub.Tests.Referrals;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>The referral lifecycle end to end: the closed loop, who may do what, illegal transitions, stale versions.</summary>
 public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : ReferralTestBase<TFixture>(fixture)
     where TFixture : TwenteHubFixture
@@ -246,7 +248,7 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
             ExpectedVersion = 0,
             Reason = new DeclineReason { Code = DeclineReasonCode.Other },
         }).ResponseAsync);
-        Assert.Equal(["expected_version", "reason.explanation", "referral_id"], ViolatedFields(decline));
+        AssertViolations(decline, "expected_version", "reason.explanation", "referral_id");
 
         var complete = await FailsAsync(StatusCode.InvalidArgument, () => enschede.CompleteReferralAsync(new CompleteReferralRequest
         {
@@ -254,14 +256,14 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
             ExpectedVersion = -1,
             Outcome = new ReferralOutcome { Code = (ReferralOutcomeCode)42, Summary = new string('x', 4001), EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2)) },
         }).ResponseAsync);
-        Assert.Equal(["expected_version", "outcome.code", "outcome.end_time", "outcome.summary", "referral_id"], ViolatedFields(complete));
+        AssertViolations(complete, "expected_version", "outcome.code", "outcome.end_time", "outcome.summary", "referral_id");
 
         var missing = await FailsAsync(StatusCode.InvalidArgument, () => enschede.DeclineReferralAsync(new DeclineReferralRequest()).ResponseAsync);
-        Assert.Equal(["expected_version", "reason", "referral_id"], ViolatedFields(missing));
+        AssertViolations(missing, "expected_version", "reason", "referral_id");
         var noOutcome = await FailsAsync(StatusCode.InvalidArgument, () => enschede.CompleteReferralAsync(new CompleteReferralRequest { ReferralId = Guid.NewGuid().ToString("D"), ExpectedVersion = 1 }).ResponseAsync);
-        Assert.Equal(["outcome"], ViolatedFields(noOutcome));
+        AssertViolations(noOutcome, "outcome");
         var longWithdraw = await FailsAsync(StatusCode.InvalidArgument, () => enschede.WithdrawReferralAsync(new WithdrawReferralRequest { ReferralId = Guid.NewGuid().ToString("D"), ExpectedVersion = 1, Reason = new string('x', 2001) }).ResponseAsync);
-        Assert.Equal(["reason"], ViolatedFields(longWithdraw));
+        AssertViolations(longWithdraw, "reason");
     }
 
     /// <summary>Moves a fresh referral to <paramref name="status"/>; returns its version there.</summary>

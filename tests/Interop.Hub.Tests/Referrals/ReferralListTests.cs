@@ -14,36 +14,41 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
     public async Task Filters_StatusLeefgebiedSubjectAndTime_CombineWithAnd()
     {
         var bsn = TestBsn.Next();
-        var roc = await ClientAsync(Twente.RocVanTwente);
-        var zorg = await SubmitAsync(NewRequest(bsn, Twente.Enschede, Leefgebied.Zorg));
-        var wonen = await SubmitAsync(NewRequest(bsn, Twente.Enschede, Leefgebied.Wonen, Leefgebied.FinancienSchulden));
-        var hengelo = await SubmitAsync(NewRequest(bsn, Twente.Hengelo, Leefgebied.WerkEnInkomen));
-        await SubmitAsync(NewRequest(TestBsn.Next(), Twente.Enschede, Leefgebied.Zorg));
-        await (await ClientAsync(Twente.Enschede)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = wonen.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
+        var rmc = await ClientAsync(Twente.RmcTwente);
+        var werk = await SubmitFromRmcAsync(bsn, Twente.Enschede, Leefgebied.WerkEnInkomen);
+        var onderwijs = await SubmitFromRmcAsync(bsn, Twente.RocVanTwente, Leefgebied.Onderwijs);
+        var hengelo = await SubmitFromRmcAsync(bsn, Twente.Hengelo, Leefgebied.WerkEnInkomen);
+        await SubmitFromRmcAsync(TestBsn.Next(), Twente.Enschede, Leefgebied.WerkEnInkomen);
+        await (await ClientAsync(Twente.RocVanTwente)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = onderwijs.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
 
         async Task<List<string>> SentAsync(ReferralFilter filter) =>
-            (await roc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = filter }).ResponseAsync.WaitAsync(Timeout)).Referrals.Select(r => r.ReferralId).ToList();
+            (await rmc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = filter }).ResponseAsync.WaitAsync(Timeout)).Referrals.Select(r => r.ReferralId).ToList();
         var subject = new Subject { Bsn = bsn };
 
-        Assert.Equal([hengelo.ReferralId, wonen.ReferralId, zorg.ReferralId], await SentAsync(new ReferralFilter { Subject = subject }));
-        Assert.Equal([wonen.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Statuses = { ReferralStatus.Accepted } }));
-        Assert.Equal([hengelo.ReferralId, zorg.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Statuses = { ReferralStatus.Submitted, ReferralStatus.Declined } }));
-        Assert.Equal([wonen.ReferralId, zorg.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Leefgebieden = { Leefgebied.Zorg, Leefgebied.FinancienSchulden } }));
-        Assert.Equal([zorg.ReferralId], await SentAsync(new ReferralFilter { Subject = new Subject { SubjectRef = zorg.Subject.SubjectRef }, Leefgebieden = { Leefgebied.Zorg } }));
-        Assert.Equal([wonen.ReferralId], await SentAsync(new ReferralFilter
+        Assert.Equal([hengelo.ReferralId, onderwijs.ReferralId, werk.ReferralId], await SentAsync(new ReferralFilter { Subject = subject }));
+        Assert.Equal([onderwijs.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Statuses = { ReferralStatus.Accepted } }));
+        Assert.Equal([hengelo.ReferralId, werk.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Statuses = { ReferralStatus.Submitted, ReferralStatus.Declined } }));
+        Assert.Equal([onderwijs.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Leefgebieden = { Leefgebied.Onderwijs } }));
+        Assert.Equal([hengelo.ReferralId, werk.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, Leefgebieden = { Leefgebied.Zorg, Leefgebied.WerkEnInkomen } }));
+        Assert.Empty(await SentAsync(new ReferralFilter { Subject = subject, Leefgebieden = { Leefgebied.WerkEnInkomen }, Statuses = { ReferralStatus.Accepted } }));
+        Assert.Equal([hengelo.ReferralId, werk.ReferralId], await SentAsync(new ReferralFilter { Subject = new Subject { SubjectRef = werk.Subject.SubjectRef }, Leefgebieden = { Leefgebied.WerkEnInkomen } }));
+        Assert.Equal([onderwijs.ReferralId], await SentAsync(new ReferralFilter
         {
             Subject = subject,
-            SubmitTimeRange = new TimeRange { StartTime = wonen.SubmitTime, EndTime = hengelo.SubmitTime },
+            SubmitTimeRange = new TimeRange { StartTime = onderwijs.SubmitTime, EndTime = hengelo.SubmitTime },
         }));
+        Assert.Equal([hengelo.ReferralId, onderwijs.ReferralId], await SentAsync(new ReferralFilter { Subject = subject, SubmitTimeRange = new TimeRange { StartTime = onderwijs.SubmitTime } }));
         Assert.Empty(await SentAsync(new ReferralFilter { Subject = new Subject { Bsn = TestBsn.Next() } }));
         Assert.Empty(await SentAsync(new ReferralFilter { Subject = new Subject { SubjectRef = "not-issued-to-anyone" } }));
 
         // The receiver lists what it received about the jongere, with its own subject_ref.
         var enschede = await ClientAsync(Twente.Enschede);
-        var enschedeRef = (await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = zorg.ReferralId }).ResponseAsync.WaitAsync(Timeout)).Subject.SubjectRef;
+        var enschedeRef = (await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = werk.ReferralId }).ResponseAsync.WaitAsync(Timeout)).Subject.SubjectRef;
         var received = await enschede.ListReceivedReferralsAsync(new ListReceivedReferralsRequest { Filter = new ReferralFilter { Subject = new Subject { SubjectRef = enschedeRef } } }).ResponseAsync.WaitAsync(Timeout);
-        Assert.Equal([wonen.ReferralId, zorg.ReferralId], received.Referrals.Select(r => r.ReferralId));
-        Assert.All(received.Referrals, r => Assert.Equal(enschedeRef, r.Subject.SubjectRef));
+        var only = Assert.Single(received.Referrals);
+        Assert.Equal(werk.ReferralId, only.ReferralId);
+        Assert.Equal(enschedeRef, only.Subject.SubjectRef);
+        Assert.Equal(bsn, only.Subject.Bsn);
     }
 
     [Fact]
@@ -89,7 +94,7 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
         Assert.NotEmpty(token);
 
         async Task RefusedAsync(Func<Task> call) =>
-            Assert.Equal(["page.page_token"], ViolatedFields(await FailsAsync(StatusCode.InvalidArgument, call)));
+            AssertViolations(await FailsAsync(StatusCode.InvalidArgument, call), "page.page_token");
 
         // Other filters, the other list, another organisation, garbage: each is not this listing's token.
         await RefusedAsync(() => roc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = new ReferralFilter { Subject = filter.Subject, Statuses = { ReferralStatus.Submitted } }, Page = new PageRequest { PageToken = token } }).ResponseAsync);
@@ -122,7 +127,7 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
             Page = new PageRequest { PageSize = -1 },
         }).ResponseAsync);
 
-        Assert.Equal(["filter.leefgebieden[1]", "filter.statuses[0]", "filter.subject.bsn", "filter.submit_time_range.end_time", "page.page_size"], ViolatedFields(ex));
+        AssertViolations(ex, "filter.leefgebieden[1]", "filter.statuses[0]", "filter.subject.bsn", "filter.submit_time_range.end_time", "page.page_size");
     }
 
     [Fact]
@@ -141,24 +146,24 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
     {
         var bsn = TestBsn.Next();
         var roc = await ClientAsync(Twente.RocVanTwente);
-        var enschede = await ClientAsync(Twente.Enschede);
+        var rmc = await ClientAsync(Receiver);
         var rocBefore = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Twente.RocVanTwente)).Count;
-        var enschedeBefore = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Twente.Enschede)).Count;
+        var rmcBefore = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Receiver)).Count;
 
         var referral = await SubmitAsync(NewRequest(bsn));
         await SubmitAsync(NewRequest(bsn));
-        await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId }).ResponseAsync.WaitAsync(Timeout);
-        await enschede.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = 1, Reason = new DeclineReason { Code = DeclineReasonCode.NoCapacity } }).ResponseAsync.WaitAsync(Timeout);
+        await rmc.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+        await rmc.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = referral.ReferralId, ExpectedVersion = 1, Reason = new DeclineReason { Code = DeclineReasonCode.NoCapacity } }).ResponseAsync.WaitAsync(Timeout);
         await roc.ListSentReferralsAsync(new ListSentReferralsRequest { Filter = new ReferralFilter { Subject = new Subject { Bsn = bsn } } }).ResponseAsync.WaitAsync(Timeout);
 
         var rocRecords = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Twente.RocVanTwente)).SkipLast(rocBefore).Reverse().ToList();
-        var enschedeRecords = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Twente.Enschede)).SkipLast(enschedeBefore).Reverse().ToList();
+        var rmcRecords = (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Receiver)).SkipLast(rmcBefore).Reverse().ToList();
 
         // ROC: two CREATEs (the submissions), then one READ per referral listed.
         Assert.Equal([ProcessingAction.Create, ProcessingAction.Create, ProcessingAction.Read, ProcessingAction.Read], rocRecords.Select(r => r.Action));
-        // Enschede: the READ of its GetReferral, the UPDATE of its decline.
-        Assert.Equal([ProcessingAction.Read, ProcessingAction.Update], enschedeRecords.Select(r => r.Action));
-        var all = rocRecords.Concat(enschedeRecords).ToList();
+        // RMC: the READ of its GetReferral, the UPDATE of its decline.
+        Assert.Equal([ProcessingAction.Read, ProcessingAction.Update], rmcRecords.Select(r => r.Action));
+        var all = rocRecords.Concat(rmcRecords).ToList();
         Assert.Single(all.Select(r => r.DataSubjectRef).Distinct());
         Assert.DoesNotContain(bsn, all[0].DataSubjectRef, StringComparison.Ordinal);
         Assert.All(all, r =>
@@ -174,10 +179,10 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
         Assert.Contains(DataCategory.Case, rocRecords[0].DataCategories);
         Assert.Contains(DataCategory.Identifying, rocRecords[0].DataCategories);
         Assert.Contains(DataCategory.Contact, rocRecords[0].DataCategories);
-        Assert.Contains(DataCategory.Health, rocRecords[0].DataCategories);
+        Assert.DoesNotContain(DataCategory.Health, rocRecords[0].DataCategories);
         Assert.EndsWith("/SubmitReferral", rocRecords[0].Operation, StringComparison.Ordinal);
-        Assert.EndsWith("/GetReferral", enschedeRecords[0].Operation, StringComparison.Ordinal);
-        Assert.EndsWith("/DeclineReferral", enschedeRecords[1].Operation, StringComparison.Ordinal);
+        Assert.EndsWith("/GetReferral", rmcRecords[0].Operation, StringComparison.Ordinal);
+        Assert.EndsWith("/DeclineReferral", rmcRecords[1].Operation, StringComparison.Ordinal);
         Assert.EndsWith("/ListSentReferrals", rocRecords[3].Operation, StringComparison.Ordinal);
     }
 
@@ -193,5 +198,12 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
         await hengelo.ListSentReferralsAsync(new ListSentReferralsRequest()).ResponseAsync.WaitAsync(Timeout);
 
         Assert.Equal(before, (await ReferralDatabase.RecordsOfAsync(Fixture.Hub, Twente.Hengelo)).Count);
+    }
+
+    private async Task<Referral> SubmitFromRmcAsync(string bsn, string receiverOin, Leefgebied leefgebied)
+    {
+        var request = NewRequest(bsn, receiverOin, leefgebied);
+        request.LegalBasis = new Contracts.V1.LegalBasis { StatutoryTask = new StatutoryTask { Code = "rmc-vsv" } };
+        return await SubmitAsync(request, Twente.RmcTwente);
     }
 }

@@ -2,10 +2,11 @@ using Interop.Contracts.V1;
 using Interop.Federation.Registry;
 using Interop.Grpc;
 using Interop.Hub.Tests.Infrastructure;
-using LegalBasis = Interop.Contracts.V1.LegalBasis;
 using RegistryKind = Interop.Federation.Registry.OrganisationKind;
 
 namespace Interop.Hub.Tests.Referrals;
+
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
 
 /// <summary>SubmitReferral: idempotency, the receiver's registration, the legal basis, and every bad field.</summary>
 public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : ReferralTestBase<TFixture>(fixture)
@@ -21,7 +22,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         Assert.Equal(first.ReferralId, retry.ReferralId);
         Assert.Equal(first.Subject, retry.Subject);
-        Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Twente.Enschede), e => e.ReferralReceived?.ReferralId == first.ReferralId);
+        Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Receiver), e => e.ReferralReceived?.ReferralId == first.ReferralId);
         Assert.Equal(1, await CountForKeyAsync(request.IdempotencyKey));
     }
 
@@ -30,7 +31,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     {
         var request = NewRequest(TestBsn.Next());
         var first = await SubmitAsync(request);
-        await (await ClientAsync(Twente.Enschede)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = first.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
+        await (await ClientAsync(Receiver)).AcceptReferralAsync(new AcceptReferralRequest { ReferralId = first.ReferralId, ExpectedVersion = 1 }).ResponseAsync.WaitAsync(Timeout);
 
         var retry = await SubmitAsync(request);
 
@@ -50,7 +51,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         Assert.Single(results.Select(r => r.ReferralId).Distinct());
         Assert.Equal(before + 1, await ReferralCountAsync());
-        Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Twente.Enschede), e => e.ReferralReceived?.ReferralId == results[0].ReferralId);
+        Assert.Single(await ReferralDatabase.EventsForAsync(Fixture.Hub, Receiver), e => e.ReferralReceived?.ReferralId == results[0].ReferralId);
     }
 
     [Fact]
@@ -75,13 +76,16 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     {
         var request = NewRequest(TestBsn.Next());
         var fromRoc = await SubmitAsync(request);
-        var fromHengelo = request.Clone();
-        fromHengelo.LegalBasis = null;
+        var fromRmc = request.Clone();
+        fromRmc.ReceiverOin = Twente.Enschede;
+        fromRmc.Leefgebieden[0] = Leefgebied.WerkEnInkomen;
+        fromRmc.LegalBasis = new LegalBasis { StatutoryTask = new StatutoryTask { Code = "rmc-vsv" } };
 
-        // Idempotency keys are per sender: Hengelo's key is its own, so its submission is judged on its own merits.
-        var ex = await Assert.ThrowsAsync<RpcException>(() => SubmitAsync(fromHengelo, Twente.Hengelo).WaitAsync(Timeout));
-        Assert.NotEqual(StatusCode.AlreadyExists, ex.StatusCode);
-        Assert.NotNull(fromRoc.ReferralId);
+        // Idempotency keys are per sender: RMC's key is its own, whatever the ROC used.
+        var own = await SubmitAsync(fromRmc, Twente.RmcTwente);
+
+        Assert.NotEqual(fromRoc.ReferralId, own.ReferralId);
+        Assert.Equal(Twente.RmcTwente, own.Sender.Oin);
     }
 
     [Fact]
@@ -103,7 +107,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     public async Task SubjectRef_NotIssuedToTheSender_NotFound()
     {
         var first = await SubmitAsync(NewRequest(TestBsn.Next()));
-        var enschedeRef = (await (await ClientAsync(Twente.Enschede)).GetReferralAsync(new GetReferralRequest { ReferralId = first.ReferralId }).ResponseAsync.WaitAsync(Timeout)).Subject.SubjectRef;
+        var enschedeRef = (await (await ClientAsync(Receiver)).GetReferralAsync(new GetReferralRequest { ReferralId = first.ReferralId }).ResponseAsync.WaitAsync(Timeout)).Subject.SubjectRef;
         var request = NewRequest("");
         request.Subject = new Subject { SubjectRef = enschedeRef };
 
@@ -141,8 +145,8 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
         var before = await ReferralCountAsync();
         var events = await EventCountAsync();
 
-        // Enschede accepts zorg but not onderwijs: every requested leefgebied must be accepted.
-        var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(NewRequest(TestBsn.Next(), Twente.Enschede, Leefgebied.Zorg, Leefgebied.Onderwijs)));
+        // RMC Twente accepts onderwijs but not zorg: every requested leefgebied must be accepted.
+        var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(NewRequest(TestBsn.Next(), Receiver, Leefgebied.Onderwijs, Leefgebied.Zorg)));
 
         Assert.Equal("LEEFGEBIED_NOT_ACCEPTED", PreconditionType(ex));
         Assert.Equal(before, await ReferralCountAsync());
@@ -170,13 +174,11 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         var ex = await FailsAsync(StatusCode.InvalidArgument, () => SubmitAsync(request));
 
-        Assert.Equal(
-            [
-                "idempotency_key", "legal_basis.consent_id", "leefgebieden[0]", "leefgebieden[2]", "leefgebieden[3]",
-                "person.birth_date", "person.email_address", "person.given_name", "person.phone_number", "purpose.code",
-                "reason", "receiver_oin", "sender_reference", "subject.bsn", "urgency",
-            ],
-            ViolatedFields(ex));
+        AssertViolations(
+            ex,
+            "idempotency_key", "legal_basis.consent_id", "leefgebieden[0]", "leefgebieden[2]", "leefgebieden[3]",
+            "person.birth_date", "person.email_address", "person.given_name", "person.phone_number", "purpose.code",
+            "reason", "receiver_oin", "sender_reference", "subject.bsn", "urgency");
         Assert.Equal(before, await ReferralCountAsync());
         Assert.Equal(events, await EventCountAsync());
     }
@@ -197,7 +199,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         var ex = await FailsAsync(StatusCode.InvalidArgument, () => SubmitAsync(request));
 
-        Assert.Equal(["idempotency_key", "leefgebieden", "legal_basis", "purpose.code", "reason", "receiver_oin", "subject", "urgency"], ViolatedFields(ex));
+        AssertViolations(ex, "idempotency_key", "leefgebieden", "legal_basis", "purpose.code", "reason", "receiver_oin", "subject", "urgency");
     }
 
     [Fact]
@@ -208,7 +210,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         var ex = await FailsAsync(StatusCode.InvalidArgument, () => SubmitAsync(request));
 
-        Assert.Equal(["purpose.code"], ViolatedFields(ex));
+        AssertViolations(ex, "purpose.code");
     }
 
     [Fact]
@@ -250,14 +252,78 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     public async Task NoBasisGivenAndNoneFound_FailedPrecondition_NothingWritten()
     {
         var before = await ReferralCountAsync();
-        var request = NewRequest(TestBsn.Next(), Twente.Zorgaanbieder);
+        var request = NewRequest(TestBsn.Next(), Twente.Zorgaanbieder, Leefgebied.Zorg);
         request.LegalBasis = null;
 
-        // A gemeente without a consent of the jongere and without a statutory task for this purpose.
+        // A gemeente without a consent of the jongere and without a statutory task for zorg.
         var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(request, Twente.Hengelo));
 
         Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
         Assert.Equal(before, await ReferralCountAsync());
+    }
+
+    [Fact]
+    public async Task Consent_NoBasisGiven_HubFindsTheJongeresConsentForTheReceiver()
+    {
+        var bsn = TestBsn.Next();
+        var earlier = await SubmitAsync(NewRequest(bsn));
+        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+
+        var referral = await SubmitAsync(ZorgRequest(bsn, null));
+
+        Assert.Equal(consentId, referral.LegalBasis.ConsentId);
+    }
+
+    [Fact]
+    public async Task Consent_NamingAnotherOrganisation_FailedPrecondition_NothingWritten()
+    {
+        var bsn = TestBsn.Next();
+        var earlier = await SubmitAsync(NewRequest(bsn));
+        var forHengelo = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Hengelo);
+        var before = await ReferralCountAsync();
+
+        var claimed = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(ZorgRequest(bsn, forHengelo)));
+        var searched = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(ZorgRequest(bsn, null)));
+
+        Assert.Equal("LEGAL_BASIS", PreconditionType(claimed));
+        Assert.Equal("LEGAL_BASIS", PreconditionType(searched));
+        Assert.Equal(before, await ReferralCountAsync());
+    }
+
+    [Fact]
+    public async Task Consent_Revoked_FailedPrecondition()
+    {
+        var bsn = TestBsn.Next();
+        var earlier = await SubmitAsync(NewRequest(bsn));
+        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+        await SubmitAsync(ZorgRequest(bsn, consentId));
+        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
+        await ReferralDatabase.ExecuteAsync(Fixture.Hub, $"UPDATE consent SET revoke_time = {now}, revoked_by_oin = '{Twente.RocVanTwente}' WHERE consent_id = '{consentId}'");
+
+        var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(ZorgRequest(bsn, consentId)));
+
+        Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
+        Assert.Contains("revoked", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ZorgReferral_OnTheRocsOnderwijsTask_FailedPrecondition()
+    {
+        // verzuimmelding covers onderwijs only: it is no basis for sending zorg (health) data.
+        var request = ZorgRequest(TestBsn.Next(), null);
+        request.LegalBasis = new LegalBasis { StatutoryTask = new StatutoryTask { Code = RocTaskCode } };
+
+        var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(request));
+
+        Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
+    }
+
+    private static SubmitReferralRequest ZorgRequest(string bsn, string? consentId)
+    {
+        var request = NewRequest(bsn, Twente.Enschede, Leefgebied.Zorg);
+        request.Purpose = new Purpose { Code = ReferralTestData.ZorgPurposeCode };
+        request.LegalBasis = consentId is null ? null : new LegalBasis { ConsentId = consentId };
+        return request;
     }
 
     private Task<long> CountForKeyAsync(string key) =>

@@ -5,6 +5,8 @@ using Interop.Hub.Tests.Infrastructure;
 
 namespace Interop.Hub.Tests.Referrals;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>What the referral test classes share: clients, a valid request, and reading error details.</summary>
 public abstract class ReferralTestBase<TFixture>(TFixture fixture)
     where TFixture : TwenteHubFixture
@@ -67,6 +69,10 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
         var detail = Assert.Single(status.Details, d => d.Is(PreconditionFailure.Descriptor));
         return Assert.Single(detail.Unpack<PreconditionFailure>().Violations).Type;
     }
+
+    /// <summary>Asserts that the BadRequest of <paramref name="exception"/> names exactly <paramref name="fields"/>.</summary>
+    protected static void AssertViolations(RpcException exception, params string[] fields) =>
+        Assert.Equal(fields.Order(StringComparer.Ordinal), ViolatedFields(exception));
 
     /// <summary>The fields a BadRequest names, sorted.</summary>
     protected static List<string> ViolatedFields(RpcException exception) =>
