@@ -11,10 +11,11 @@ namespace Interop.Hub.Referrals;
 /// </summary>
 internal static class ReferralDataCategories
 {
-    /// <summary>What submitting or reading <paramref name="content"/> processes.</summary>
-    public static IReadOnlyList<DataCategory> Of(Referral content)
+    /// <summary>What submitting or reading <paramref name="content"/> processes (the BSN when it is disclosed with it).</summary>
+    public static IReadOnlyList<DataCategory> Of(Referral content, bool withBsn)
     {
-        var categories = new List<DataCategory> { DataCategory.Bsn, DataCategory.Pseudonym, DataCategory.Case };
+        var categories = withBsn ? new List<DataCategory> { DataCategory.Bsn } : [];
+        categories.AddRange([DataCategory.Pseudonym, DataCategory.Case]);
         if (content.Person is { } person)
         {
             if (person.GivenName.Length > 0 || person.FamilyName.Length > 0 || person.BirthDate.Length > 0)

@@ -24,7 +24,9 @@ internal sealed partial class ReferralGrpcService
         }
 
         var referral = await renderer.RenderAsync(row, call.CallerOin, ct).ConfigureAwait(false);
-        await LogReadsAsync(call, [(row, referral)], ct).ConfigureAwait(false);
+        List<(ReferralRow Row, Referral Referral)> read = [(row, referral)];
+        await ApplyReadBasisAsync(call, read, ct).ConfigureAwait(false);
+        await LogReadsAsync(call, read, ct).ConfigureAwait(false);
         return referral;
     }
 
@@ -80,8 +82,31 @@ internal sealed partial class ReferralGrpcService
             rendered.Add((row, await renderer.RenderAsync(row, call.CallerOin, ct).ConfigureAwait(false)));
         }
 
+        await ApplyReadBasisAsync(call, rendered, ct).ConfigureAwait(false);
         await LogReadsAsync(call, rendered, ct).ConfigureAwait(false);
         return (rendered.ConvertAll(r => r.Referral), next);
+    }
+
+    /// <summary>Withholds identifying data from a receiver whose consent-based referral's consent ended.</summary>
+    private Task ApplyReadBasisAsync(HubCall call, List<(ReferralRow Row, Referral Referral)> read, CancellationToken ct)
+    {
+        if (!read.Any(r => r.Row.ReceiverOin == call.CallerOin && (ProcessingLegalBasisKind)r.Row.LegalBasisKind == ProcessingLegalBasisKind.Consent))
+        {
+            return Task.CompletedTask;
+        }
+
+        return database.ReadAsync(async (connection, t) =>
+        {
+            foreach (var (row, referral) in read)
+            {
+                if (!await readBasis.CoversIdentifyingDataAsync(connection, call.Caller, row, referral, t).ConfigureAwait(false))
+                {
+                    ReferralReadBasis.WithholdIdentifyingData(referral);
+                }
+            }
+
+            return true;
+        }, ct);
     }
 
     /// <summary>One READ record per referral returned, all in one write; the answer is sent only once they committed.</summary>
@@ -96,7 +121,7 @@ internal sealed partial class ReferralGrpcService
         {
             foreach (var (row, referral) in read)
             {
-                await ctx.LogAsync(call.Record(ProcessingActivities.Referral, ProcessingAction.Read, row.PurposeCode, BasisOf(row), row.SubjectPseudonym, ReferralDataCategories.Of(referral), ctx.Now)).ConfigureAwait(false);
+                await ctx.LogAsync(call.Record(ProcessingActivities.Referral, ProcessingAction.Read, row.PurposeCode, BasisOf(row), row.SubjectPseudonym, ReferralDataCategories.Of(referral, withBsn: referral.Subject.Bsn.Length > 0), ctx.Now)).ConfigureAwait(false);
             }
 
             return true;

@@ -23,6 +23,7 @@ internal sealed partial class ReferralGrpcService(
     ReferralBasisCheck basisCheck,
     ReferralContentProtector protector,
     ReferralRenderer renderer,
+    ReferralReadBasis readBasis,
     PurposeRegister purposes,
     TimeProvider time) : ReferralService.ReferralServiceBase
 {
@@ -61,7 +62,7 @@ internal sealed partial class ReferralGrpcService(
         }
 
         var senderRef = await partners.RefAsync(call.CallerOin, ct).ConfigureAwait(false);
-        var categories = ReferralDataCategories.Of(input.Content);
+        var categories = ReferralDataCategories.Of(input.Content, withBsn: true);
         var (referralId, created) = await database.WriteAsync(ctx => SubmitAsync(ctx, call, input, receiver, senderRef, categories), ct).ConfigureAwait(false);
         if (!created)
         {

@@ -11,6 +11,7 @@ internal static class ReferralServiceCollectionExtensions
         services.TryAddSingleton<ReferralContentProtector>();
         services.TryAddSingleton<ReferralRenderer>();
         services.TryAddSingleton<ReferralBasisCheck>();
+        services.TryAddSingleton<ReferralReadBasis>();
         return services;
     }
 }

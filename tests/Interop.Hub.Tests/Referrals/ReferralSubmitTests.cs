@@ -296,7 +296,11 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
         var bsn = TestBsn.Next();
         var earlier = await SubmitAsync(NewRequest(bsn));
         var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
-        await SubmitAsync(ZorgRequest(bsn, consentId));
+        var sent = await SubmitAsync(ZorgRequest(bsn, consentId));
+        var enschede = await ClientAsync(Twente.Enschede);
+        var before = await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = sent.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+        Assert.Equal(bsn, before.Subject.Bsn);
+        Assert.Equal("Sanne", before.Person.GivenName);
         var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
         await ReferralDatabase.ExecuteAsync(Fixture.Hub, $"UPDATE consent SET revoke_time = {now}, revoked_by_oin = '{Twente.RocVanTwente}' WHERE consent_id = '{consentId}'");
 
@@ -304,6 +308,19 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
         Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
         Assert.Contains("revoked", ex.Status.Detail, StringComparison.Ordinal);
+
+        // The receiver gets no more identifying data under the revoked consent, but can still handle the referral.
+        var after = await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = sent.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+        Assert.Null(after.Person);
+        Assert.Empty(after.Subject.Bsn);
+        Assert.Equal(before.Subject.SubjectRef, after.Subject.SubjectRef);
+        var listed = Assert.Single((await enschede.ListReceivedReferralsAsync(new ListReceivedReferralsRequest { Filter = new ReferralFilter { Subject = new Subject { SubjectRef = before.Subject.SubjectRef } } }).ResponseAsync.WaitAsync(Timeout)).Referrals);
+        Assert.Null(listed.Person);
+        await enschede.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = sent.ReferralId, ExpectedVersion = 1, Reason = new DeclineReason { Code = DeclineReasonCode.SubjectDeclined } }).ResponseAsync.WaitAsync(Timeout);
+        var atSender = await (await ClientAsync(Twente.RocVanTwente)).GetReferralAsync(new GetReferralRequest { ReferralId = sent.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+        Assert.Equal("Sanne", atSender.Person.GivenName);
+        Assert.Equal(bsn, atSender.Subject.Bsn);
+        Assert.Equal(ReferralStatus.Declined, atSender.Status);
     }
 
     [Fact]
