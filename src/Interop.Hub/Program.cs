@@ -4,6 +4,7 @@ using Interop.Grpc.AspNetCore;
 using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
+using Interop.Hub.Consent;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Referrals;
 using Interop.Hub.Health;
@@ -39,6 +40,7 @@ builder.Services.AddInteropPrivacy();
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();
+builder.Services.AddHubConsent();
 builder.Services.AddHubReferrals();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<ConsentGrpcService>();
 app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();
