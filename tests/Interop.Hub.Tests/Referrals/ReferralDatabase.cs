@@ -42,28 +42,6 @@ internal static class ReferralDatabase
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The single value <paramref name="sql"/> selects, with <paramref name="value"/> as its parameter @p.</summary>
-    public static async Task<string> ScalarAsync(HubProcess hub, string sql, string value)
-    {
-        await using var connection = await OpenAsync(hub);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "p";
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No row."));
-    }
-
-    /// <summary>Runs <paramref name="sql"/> against the hub's database (for setting up rows another service would write).</summary>
-    public static async Task ExecuteAsync(HubProcess hub, string sql)
-    {
-        await using var connection = await OpenAsync(hub, readOnly: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
     /// <summary>Every processing record requested by <paramref name="oin"/>, newest first.</summary>
     public static async Task<List<ProcessingLogRecord>> RecordsOfAsync(HubProcess hub, string oin)
     {
@@ -89,10 +67,10 @@ internal static class ReferralDatabase
         }
     }
 
-    private static async Task<DbConnection> OpenAsync(HubProcess hub, bool readOnly = true)
+    private static async Task<DbConnection> OpenAsync(HubProcess hub)
     {
         DbConnection connection = hub.Provider == StorageProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={hub.DatabasePath};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False;Default Timeout=30")
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False")
             : new Npgsql.NpgsqlConnection(hub.PostgreSqlConnectionString);
         await connection.OpenAsync();
         return connection;

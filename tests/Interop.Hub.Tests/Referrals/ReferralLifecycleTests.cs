@@ -18,9 +18,8 @@ public abstract class ReferralLifecycleTests<TFixture>(TFixture fixture) : Refer
         var roc = await ClientAsync(Twente.RocVanTwente);
         var enschede = await ClientAsync(Twente.Enschede);
 
-        // The jongere consents that Enschede receives zorg data (registered as ConsentService would).
-        var earlier = await SubmitAsync(NewRequest(bsn));
-        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+        // The jongere consents (recorded by the ROC) that Enschede receives zorg data.
+                var consentId = await RegisterZorgConsentAsync(bsn, Twente.Enschede);
         var request = NewRequest(bsn, Twente.Enschede, Leefgebied.Zorg);
         request.Purpose = new Purpose { Code = ReferralTestData.ZorgPurposeCode };
         request.LegalBasis = new LegalBasis { ConsentId = consentId };

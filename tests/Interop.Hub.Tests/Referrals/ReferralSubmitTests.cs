@@ -266,8 +266,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     public async Task Consent_NoBasisGiven_HubFindsTheJongeresConsentForTheReceiver()
     {
         var bsn = TestBsn.Next();
-        var earlier = await SubmitAsync(NewRequest(bsn));
-        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+                var consentId = await RegisterZorgConsentAsync(bsn, Twente.Enschede);
 
         var referral = await SubmitAsync(ZorgRequest(bsn, null));
 
@@ -278,8 +277,7 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     public async Task Consent_NamingAnotherOrganisation_FailedPrecondition_NothingWritten()
     {
         var bsn = TestBsn.Next();
-        var earlier = await SubmitAsync(NewRequest(bsn));
-        var forHengelo = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Hengelo);
+                var forHengelo = await RegisterZorgConsentAsync(bsn, Twente.Hengelo);
         var before = await ReferralCountAsync();
 
         var claimed = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(ZorgRequest(bsn, forHengelo)));
@@ -294,15 +292,16 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     public async Task Consent_Revoked_FailedPrecondition()
     {
         var bsn = TestBsn.Next();
-        var earlier = await SubmitAsync(NewRequest(bsn));
-        var consentId = await RegisterZorgConsentAsync(earlier.ReferralId, Twente.Enschede);
+                var consentId = await RegisterZorgConsentAsync(bsn, Twente.Enschede);
         var sent = await SubmitAsync(ZorgRequest(bsn, consentId));
         var enschede = await ClientAsync(Twente.Enschede);
         var before = await enschede.GetReferralAsync(new GetReferralRequest { ReferralId = sent.ReferralId }).ResponseAsync.WaitAsync(Timeout);
         Assert.Equal(bsn, before.Subject.Bsn);
         Assert.Equal("Sanne", before.Person.GivenName);
-        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
-        await ReferralDatabase.ExecuteAsync(Fixture.Hub, $"UPDATE consent SET revoke_time = {now}, revoked_by_oin = '{Twente.RocVanTwente}' WHERE consent_id = '{consentId}'");
+        await RevokeConsentAsync(consentId);
+
+        // The referral disclosed data to Enschede under the consent, so the revocation reached Enschede.
+        Assert.Contains(await ReferralDatabase.EventsForAsync(Fixture.Hub, Twente.Enschede), e => e.ConsentRevoked?.ConsentId == consentId);
 
         var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(ZorgRequest(bsn, consentId)));
 

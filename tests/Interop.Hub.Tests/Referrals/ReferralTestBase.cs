@@ -79,22 +79,31 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
         RpcErrorDetails.GetBadRequest(exception).FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Registers, straight in the hub's consent table, the jongere's consent that <paramref name="granteeOin"/> receives
-    /// zorg data for zorg-en-ondersteuning (as ConsentService would record it); returns its consent_id. The jongere
-    /// is named by a referral about them (the test cannot compute the hub's keyed pseudonym).
+    /// The ROC registers (ConsentService) the jongere's consent that <paramref name="granteeOin"/> receives zorg data,
+    /// health data included, for zorg-en-ondersteuning; returns its consent_id.
     /// </summary>
-    protected async Task<string> RegisterZorgConsentAsync(string referralIdAboutJongere, string granteeOin)
+    protected async Task<string> RegisterZorgConsentAsync(string bsn, string granteeOin)
     {
-        var pseudonym = await ReferralDatabase.ScalarAsync(Fixture.Hub, "SELECT subject_pseudonym FROM referral WHERE referral_id = @p", referralIdAboutJongere);
-        var consentId = Guid.NewGuid().ToString("D");
-        var categories = new[] { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health }
-            .Aggregate(0L, (mask, c) => mask | (1L << (int)c));
-        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
-        await ReferralDatabase.ExecuteAsync(
-            Fixture.Hub,
-            "INSERT INTO consent (consent_id, subject_pseudonym, grantee_oin, purpose_code, leefgebied_mask, category_mask, valid_from, recorded_by_oin, record_time, details) "
-            + $"VALUES ('{consentId}', '{pseudonym}', '{granteeOin}', '{ReferralTestData.ZorgPurposeCode}', {1L << (int)Leefgebied.Zorg}, {categories}, {now - 60_000_000}, '{Twente.RocVanTwente}', {now}, 'not-read-by-these-tests')");
-        return consentId;
+        var consents = new ConsentService.ConsentServiceClient((await Fixture.ClientAsync(Twente.RocVanTwente)).CallInvoker);
+        var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
+        {
+            Subject = new Subject { Bsn = bsn },
+            Grantee = new ConsentGrantee { OrganisationOin = granteeOin },
+            Purpose = new Purpose { Code = ReferralTestData.ZorgPurposeCode },
+            Leefgebieden = { Leefgebied.Zorg },
+            DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health },
+            GivenBy = ConsentGiver.Subject,
+            Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-2026-17" },
+            RecordedByProfessional = "mentor-0042",
+        }).ResponseAsync.WaitAsync(Timeout);
+        return consent.ConsentId;
+    }
+
+    /// <summary>The ROC revokes the consent (ConsentService).</summary>
+    protected async Task RevokeConsentAsync(string consentId)
+    {
+        var consents = new ConsentService.ConsentServiceClient((await Fixture.ClientAsync(Twente.RocVanTwente)).CallInvoker);
+        await consents.RevokeConsentAsync(new RevokeConsentRequest { ConsentId = consentId, RevokedByProfessional = "mentor-0042" }).ResponseAsync.WaitAsync(Timeout);
     }
 
     /// <summary>How many referrals the hub holds.</summary>
