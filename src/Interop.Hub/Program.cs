@@ -8,6 +8,7 @@ using Interop.Hub.Consent;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Referrals;
 using Interop.Hub.Health;
+using Interop.Hub.JongereStatus;
 using Interop.Hub.LegalBasis;
 using Interop.Hub.Storage;
 
@@ -41,6 +42,7 @@ builder.Services.AddInteropPrivacy();
 // except health and reflection.
 builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
+builder.Services.AddHubStatus();
 builder.Services.AddHubReferrals();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapGrpcReflectionService();
 app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
 app.MapGrpcService<ConsentGrpcService>();
+app.MapGrpcService<StatusGrpcService>();
 app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();

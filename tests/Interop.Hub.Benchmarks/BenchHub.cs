@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Interop.Federation.Client;
+using Interop.Federation.Registry;
+using Interop.Federation.Storage;
+using Interop.Grpc;
+using Interop.Grpc.Client;
+
+namespace Interop.Hub.Benchmarks;
+
+/// <summary>
+/// The hub program (Release build) on a fresh SQLite file in a temp folder, started as the README's run command
+/// starts it, with logging at Warning and the per-client rate limit raised (the benchmark is one client per
+/// organisation). Partners and clients are registered in its registry as interop-admin would.
+/// </summary>
+internal sealed class BenchHub : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly List<IDisposable> _disposables = [];
+
+    private BenchHub(Process process, string directory, int grpcPort, int oauthPort)
+    {
+        _process = process;
+        _directory = directory;
+        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
+        OAuthAddress = $"http://127.0.0.1:{oauthPort}";
+        Registry = new SqliteFederationStore(Path.Combine(directory, "hub.db"));
+    }
+
+    public string GrpcAddress { get; }
+
+    public string OAuthAddress { get; }
+
+    public IPartnerStore Registry { get; }
+
+    public static async Task<BenchHub> StartAsync()
+    {
+        var repoRoot = typeof(BenchHub).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        var dll = Path.Combine(repoRoot, "src", "Interop.Hub", "bin", "Release", "net10.0", "Interop.Hub.dll");
+        var directory = Directory.CreateTempSubdirectory("interop-hub-bench-").FullName;
+        var (grpcPort, oauthPort) = (FreePort(), FreePort());
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            dll,
+            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
+            $"--Kestrel:Endpoints:OAuth:Url=http://127.0.0.1:{oauthPort}",
+            $"--Interop:TokenService:Issuer=http://127.0.0.1:{oauthPort}",
+            $"--Interop:Federation:DatabasePath={Path.Combine(directory, "hub.db")}",
+            $"--Interop:Privacy:DevelopmentKeyDirectory={directory}",
+            "--Interop:Demo:SeedWhenEmpty=false",
+            "--Interop:Authorization:RateLimitPerWindow=100000000",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("hub: " + e.Data);
+            }
+        };
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException("The hub exited during start-up."));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new BenchHub(process, directory, grpcPort, oauthPort);
+    }
+
+    /// <summary>Registers a client of <paramref name="oin"/> with every scope and returns an invoker carrying its token.</summary>
+    public async Task<CallInvoker> ClientAsync(string oin, string clientId)
+    {
+        var key = ClientKeyMaterial.Generate(2048);
+        await Registry.AddClientAsync(new ApiClient(clientId, oin, key.PublicJwks, null,
+            ["referrals.read", "referrals.write", "consent.read", "consent.write", "status.read", "status.write", "notifications.read"]));
+        var http = new HttpClient();
+        var tokens = new ClientAssertionTokenProvider(http, new ClientAssertionOptions
+        {
+            TokenEndpoint = new Uri(OAuthAddress + "/token"),
+            ClientId = clientId,
+            SigningKey = ClientKeyMaterial.LoadPrivateKey(key.PrivateKeyPem, key.Kid),
+        });
+        _disposables.Add(http);
+        _disposables.Add(tokens);
+        var channel = GrpcChannel.ForAddress(GrpcAddress);
+        _disposables.Add(channel);
+        return channel.Intercept(new TokenInjectionInterceptor(tokens));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var disposable in _disposables)
+        {
+            disposable.Dispose();
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

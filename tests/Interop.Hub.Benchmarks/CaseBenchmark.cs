@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Interop.Contracts.V1;
+using Interop.Federation.Benchmarks;
+using Interop.Federation.Registry;
+using Interop.Grpc;
+using OrganisationKind = Interop.Federation.Registry.OrganisationKind;
+
+namespace Interop.Hub.Benchmarks;
+
+/// <summary>
+/// Referral submits (ROC to gemeente, zorg, resting on the jongere's consent: authenticated, consent checked, stored
+/// durably with its processing record and notification) and status queries (the gemeente asks about jongeren it
+/// holds consent for: every part filtered by basis, the read logged), each with N concurrent callers for a fixed
+/// time after a warm-up.
+/// </summary>
+internal static class CaseBenchmark
+{
+    private const string Roc = "00000001823288444000";
+    private const string Gemeente = "00000001001234567000";
+    private const string Purpose = "zorg-en-ondersteuning";
+
+    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren)
+    {
+        await using var hub = await BenchHub.StartAsync();
+        await hub.Registry.AddOrganisationAsync(new Organisation(Roc, "ROC van Twente", OrganisationKind.Roc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] });
+        await hub.Registry.AddOrganisationAsync(new Organisation(Gemeente, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38") { ReferralLeefgebieden = [Leefgebied.Zorg], AcceptsHandovers = true });
+        var roc = await hub.ClientAsync(Roc, "bench-roc");
+        var gemeente = await hub.ClientAsync(Gemeente, "bench-gemeente");
+
+        // Synthetic jongeren, each with a consent (recorded by the ROC) for the gemeente to receive zorg data.
+        var pool = await PrepareJongerenAsync(roc, jongeren);
+        Console.WriteLine($"Prepared {pool.Count} synthetic jongeren with consent.");
+
+        if (command is "submit" or "all")
+        {
+            var sequence = 0L;
+            await MeasureAsync($"SubmitReferral, {callers} concurrent callers", callers, duration, warmup, async () =>
+            {
+                var n = Interlocked.Increment(ref sequence);
+                var (bsn, consentId) = pool[(int)(n % pool.Count)];
+                await new ReferralService.ReferralServiceClient(roc).SubmitReferralAsync(new SubmitReferralRequest
+                {
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                    ReceiverOin = Gemeente,
+                    Subject = new Subject { Bsn = bsn },
+                    Person = new PersonDetails { GivenName = "Sam", FamilyName = "Voorbeeld", BirthDate = "2007-05-01" },
+                    Leefgebieden = { Leefgebied.Zorg },
+                    Reason = "Synthetic benchmark referral: needs support at home.",
+                    Urgency = Urgency.Regular,
+                    LegalBasis = new Contracts.V1.LegalBasis { ConsentId = consentId },
+                    Purpose = new Purpose { Code = Purpose },
+                });
+            });
+        }
+
+        if (command is "status" or "all")
+        {
+            var sequence = 0L;
+            await MeasureAsync($"GetJongereStatus, {callers} concurrent callers", callers, duration, warmup, async () =>
+            {
+                var n = Interlocked.Increment(ref sequence);
+                var (bsn, _) = pool[(int)(n % pool.Count)];
+                await new StatusService.StatusServiceClient(gemeente).GetJongereStatusAsync(new GetJongereStatusRequest
+                {
+                    Subject = new Subject { Bsn = bsn },
+                    Purpose = new Purpose { Code = Purpose },
+                });
+            });
+        }
+    }
+
+    private static async Task<List<(string Bsn, string ConsentId)>> PrepareJongerenAsync(CallInvoker roc, int count)
+    {
+        var consents = new ConsentService.ConsentServiceClient(roc);
+        var involvement = new StatusService.StatusServiceClient(roc);
+        var pool = new (string, string)[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var bsn = SyntheticBsn(i);
+                var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
+                {
+                    Subject = new Subject { Bsn = bsn },
+                    Grantee = new ConsentGrantee { OrganisationOin = Gemeente },
+                    Purpose = new Purpose { Code = Purpose },
+                    Leefgebieden = { Leefgebied.Zorg },
+                    DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case },
+                    GivenBy = ConsentGiver.Subject,
+                    Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-" + i },
+                    RecordedByProfessional = "mentor-" + (i % 50),
+                });
+                await involvement.RegisterInvolvementAsync(new RegisterInvolvementRequest
+                {
+                    Subject = new Subject { Bsn = bsn },
+                    Leefgebieden = { Leefgebied.Onderwijs },
+                    LegalBasis = new Contracts.V1.LegalBasis { StatutoryTask = new StatutoryTask { Code = "verzuimmelding" } },
+                });
+                pool[i] = (bsn, consent.ConsentId);
+            }
+        }));
+        return [.. pool];
+    }
+
+    private static async Task MeasureAsync(string title, int callers, TimeSpan duration, TimeSpan warmup, Func<Task> call)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {title}");
+        var errors = new System.Collections.Concurrent.ConcurrentDictionary<StatusCode, int>();
+        var measuring = false;
+        var stop = false;
+        var recorders = Enumerable.Range(0, callers).Select(_ => new LatencyRecorder(2_000_000)).ToArray();
+        var workers = recorders.Select(recorder => Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call();
+                    if (Volatile.Read(ref measuring))
+                    {
+                        recorder.Record(start);
+                    }
+                }
+                catch (RpcException ex)
+                {
+                    errors.AddOrUpdate(ex.StatusCode, 1, (_, n) => n + 1);
+                }
+            }
+        })).ToArray();
+
+        await Task.Delay(warmup);
+        Volatile.Write(ref measuring, true);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        Volatile.Write(ref measuring, false);
+        var elapsed = clock.Elapsed;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(workers);
+
+        var count = recorders.Sum(r => r.Count);
+        var (p50, p99) = LatencyRecorder.Percentiles(recorders);
+        Console.WriteLine($"- calls: {count} in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:F0} calls/s");
+        Console.WriteLine($"- latency: p50 {p50:F2} ms, p99 {p99:F2} ms");
+        Console.WriteLine($"- errors: {(errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")))}");
+        Console.WriteLine($"- load average after: {MachineInfo.LoadAverage()}");
+    }
+
+    // Made-up BSNs that pass the elfproef (starting with 8, so no test's BSNs); no one has them.
+    private static string SyntheticBsn(int index)
+    {
+        for (var n = index * 11; ; n++)
+        {
+            var body = "8" + (n % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+            var sum = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                sum += (9 - i) * (body[i] - '0');
+            }
+
+            if (sum % 11 < 10)
+            {
+                return body + (char)('0' + (sum % 11));
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Interop.Federation.Benchmarks;
+using Interop.Hub.Benchmarks;
+
+// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000]
+// Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md.
+var command = args.Length > 0 ? args[0] : "all";
+if (command is not ("submit" or "status" or "all"))
+{
+    Console.Error.WriteLine("Usage: submit|status|all [--callers N] [--duration S] [--warmup S] [--jongeren N]");
+    return 2;
+}
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+Console.WriteLine("Machine:");
+MachineInfo.Print();
+await CaseBenchmark.RunAsync(
+    command,
+    Option("--callers", 32),
+    TimeSpan.FromSeconds(Option("--duration", 10)),
+    TimeSpan.FromSeconds(Option("--warmup", 3)),
+    Option("--jongeren", 2000));
+return 0;
