@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Interop.Federation.Registry;
-using Interop.Federation.Storage;
-using Microsoft.Extensions.Configuration;
+using Interop.Federation.Keys;
+using Npgsql;
 
 namespace Interop.Admin;
 
 /// <summary>
-/// interop-admin: manages the partner registry and the hub's signing keys in the hub's database.
+/// interop-admin: manages the partner registry and the hub's signing keys in the hub's database (SQLite or
+/// PostgreSQL, chosen as the hub chooses: <see cref="HubStorageTarget"/>).
 /// Exit codes: 0 success, 1 refused (invalid input, unknown partner), 2 usage error.
 /// </summary>
 internal static class AdminCli
@@ -18,12 +19,20 @@ internal static class AdminCli
         Recursive = true,
     };
 
+    /// <summary>--postgres: the hub's PostgreSQL database instead of a SQLite file.</summary>
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "The hub's PostgreSQL database, as an Npgsql connection string (default: Interop:Storage:ConnectionString when Interop:Storage:Provider is PostgreSql, from appsettings.json / environment, e.g. INTEROP__STORAGE__PROVIDER=PostgreSql).",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json") { Description = "Write JSON instead of a table." };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Manage the Interop hub's partner registry (organisations, API clients), signing keys and processing log.");
         root.Options.Add(Database);
+        root.Options.Add(Postgres);
         root.Subcommands.Add(PartnerCommands.Create());
         root.Subcommands.Add(ClientCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());
@@ -43,15 +52,31 @@ internal static class AdminCli
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 
-    /// <summary>Wraps a command body: opens the store and turns a refused change into exit code 1 with every reason.</summary>
-    public static Func<ParseResult, CancellationToken, Task<int>> Action(Func<ParseResult, SqliteFederationStore, TextWriter, CancellationToken, Task<int>> body) =>
+    /// <summary>Wraps a command body on the partner registry.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Action(Func<ParseResult, IPartnerStore, TextWriter, CancellationToken, Task<int>> body) =>
+        Guarded(async (result, output, cancellationToken) =>
+        {
+            await using var store = HubStorageTarget.Resolve(result).OpenRegistry();
+            return await body(result, store.Partners, output, cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>Wraps a command body on the hub's signing keys.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> KeyAction(Func<ParseResult, ISigningKeyStore, TextWriter, CancellationToken, Task<int>> body) =>
+        Guarded(async (result, output, cancellationToken) =>
+        {
+            await using var store = HubStorageTarget.Resolve(result).OpenRegistry();
+            return await body(result, store.SigningKeys, output, cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>Runs a command body, turning a refused change or an unreachable database into exit code 1 with every reason.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<ParseResult, TextWriter, CancellationToken, Task<int>> body) =>
         async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             try
             {
-                return await body(result, new SqliteFederationStore(ResolveDatabase(result)), output, cancellationToken).ConfigureAwait(false);
+                return await body(result, output, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRegistryException ex)
             {
@@ -67,22 +92,10 @@ internal static class AdminCli
                 await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
                 return 1;
             }
+            catch (NpgsqlException ex)
+            {
+                await error.WriteLineAsync("error: the PostgreSQL database refused or could not be reached: " + ex.Message).ConfigureAwait(false);
+                return 1;
+            }
         };
-
-    /// <summary>The hub database: --database, else Interop:Federation:DatabasePath, else the per-user default.</summary>
-    public static string ResolveDatabase(ParseResult result)
-    {
-        if (result.GetValue(Database) is { Length: > 0 } path)
-        {
-            return path;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var resolved = Path.GetFullPath(configuration[SqliteFederationStore.DatabasePathConfigurationKey] ?? SqliteFederationStore.DefaultDatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(resolved)!);
-        return resolved;
-    }
 }

@@ -96,7 +96,7 @@ internal static class ClientCommands
     {
         var outDir = new Option<DirectoryInfo>("--out-dir") { Description = "Where to write private-key.pem and jwks.json.", Required = true };
         var command = new Command("keygen", "Generate a new RSA key pair for an integrator: a private key (PEM) and its public JWKS.") { outDir };
-        command.SetAction(AdminCli.Action(async (result, _, output, cancellationToken) =>
+        command.SetAction(AdminCli.Guarded(async (result, output, cancellationToken) =>
         {
             var directory = result.GetValue(outDir)!;
             directory.Create();

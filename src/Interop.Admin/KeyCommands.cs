@@ -23,7 +23,7 @@ internal static class KeyCommands
             DefaultValueFactory = _ => TimeSpan.FromDays(1),
         };
         var command = new Command("rotate", "Schedule a new hub signing key: published now, signing after the lead time; the old key stays published until its tokens expire.") { leadTime };
-        command.SetAction(AdminCli.Action(async (result, store, output, cancellationToken) =>
+        command.SetAction(AdminCli.KeyAction(async (result, store, output, cancellationToken) =>
         {
             var manager = new HubSigningKeyManager(store, HubKeyRotationPolicy.Default, TimeProvider.System);
             var key = await manager.RotateAsync(result.GetValue(leadTime), cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal static class KeyCommands
     private static Command List()
     {
         var command = new Command("list", "List the hub's signing keys (public facts only).") { AdminCli.Json };
-        command.SetAction(AdminCli.Action(async (result, store, output, cancellationToken) =>
+        command.SetAction(AdminCli.KeyAction(async (result, store, output, cancellationToken) =>
         {
             var keys = (await store.ListSigningKeysAsync(cancellationToken).ConfigureAwait(false))
                 .Select(k => new { k.Kid, k.Algorithm, k.CreatedAt, k.SigningStartsAt, k.RetiresAt })

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Interop.ProcessingLog;
-using Interop.ProcessingLog.Storage;
 
 namespace Interop.Admin;
 
@@ -17,26 +16,32 @@ internal static class LogCommands
     private static Command Verify()
     {
         var command = new Command("verify", "Walk the hash chain of the processing log; exit 1 and name the first tampered, missing or relinked record.");
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction(AdminCli.Guarded(async (result, output, cancellationToken) =>
         {
-            var output = result.InvocationConfiguration.Output;
-            var path = AdminCli.ResolveDatabase(result);
-            if (!File.Exists(path))
+            var target = HubStorageTarget.Resolve(result);
+            var log = target.OpenProcessingLog();
+            if (log is null)
             {
-                await result.InvocationConfiguration.Error.WriteLineAsync($"error: no database at {path}.").ConfigureAwait(false);
+                throw new AdminException($"no database at {target.Description}.");
+            }
+
+            try
+            {
+                var verdict = await new ProcessingLogVerifier(log).VerifyAsync(cancellationToken).ConfigureAwait(false);
+                if (verdict.IsValid)
+                {
+                    await output.WriteLineAsync($"OK: {verdict.VerifiedCount} records, head {Convert.ToHexStringLower(verdict.HeadHash.Span)}").ConfigureAwait(false);
+                    return 0;
+                }
+
+                await output.WriteLineAsync($"BROKEN at record {verdict.FirstInvalidSequence} ({verdict.Defect}): {verdict.Message}").ConfigureAwait(false);
                 return 1;
             }
-
-            var verdict = await new ProcessingLogVerifier(new SqliteProcessingLog(path)).VerifyAsync(cancellationToken).ConfigureAwait(false);
-            if (verdict.IsValid)
+            finally
             {
-                await output.WriteLineAsync($"OK: {verdict.VerifiedCount} records, head {Convert.ToHexStringLower(verdict.HeadHash.Span)}").ConfigureAwait(false);
-                return 0;
+                (log as IDisposable)?.Dispose();
             }
-
-            await output.WriteLineAsync($"BROKEN at record {verdict.FirstInvalidSequence} ({verdict.Defect}): {verdict.Message}").ConfigureAwait(false);
-            return 1;
-        });
+        }));
         return command;
     }
 }

@@ -5,11 +5,14 @@ using Interop.Grpc.HealthCheck;
 using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.Consent;
+using Interop.Hub.Demo;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Referrals;
 using Interop.Hub.Health;
 using Interop.Hub.JongereStatus;
 using Interop.Hub.LegalBasis;
+using Interop.Hub.Inzage;
+using Interop.Hub.Notifications;
 using Interop.Hub.Storage;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
@@ -45,6 +48,13 @@ builder.Services.AddHubConsent();
 builder.Services.AddHubStatus();
 builder.Services.AddHubReferrals();
 
+// With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
+// and the start-up log says how to get a token and call the hub.
+builder.Services.AddHubDemo(builder.Configuration);
+
+builder.Services.AddHubNotifications(builder.Configuration);
+builder.Services.AddHubInzage();
+
 var app = builder.Build();
 
 app.MapGrpcHealthChecksService();
@@ -53,6 +63,8 @@ app.MapInteropTokenService();
 app.MapGrpcService<DirectoryGrpcService>();
 app.MapGrpcService<ConsentGrpcService>();
 app.MapGrpcService<StatusGrpcService>();
+app.MapGrpcService<NotificationGrpcService>();
+app.MapGrpcService<InzageGrpcService>();
 app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();

@@ -21,9 +21,23 @@ public interface IProcessingLog
     /// <exception cref="ArgumentException">The page token is not one this log issued.</exception>
     Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inzage as <see cref="ListBySubjectAsync(string, ProcessingLogPageRequest, CancellationToken)"/>, narrowed by
+    /// <paramref name="filter"/> (start time range; a null filter lists all).
+    /// </summary>
+    /// <exception cref="ArgumentException">The page token is not one this log issued for this listing and filter, or the filter's bounds contradict.</exception>
+    Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default);
+
     /// <summary>The records of processings requested by the organisation <paramref name="oin"/> (as afnemer), newest first.</summary>
     /// <exception cref="ArgumentException">The page token is not one this log issued.</exception>
     Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The organisation's records as <see cref="ListByOrganisationAsync(string, ProcessingLogPageRequest, CancellationToken)"/>,
+    /// narrowed by <paramref name="filter"/> (start time range, data subject; a null filter lists all).
+    /// </summary>
+    /// <exception cref="ArgumentException">The page token is not one this log issued for this listing and filter, or the filter's bounds contradict.</exception>
+    Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> records with a sequence above <paramref name="afterSequence"/>, in sequence

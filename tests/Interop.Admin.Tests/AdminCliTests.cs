@@ -4,6 +4,7 @@ using Interop.Federation.Storage;
 namespace Interop.Admin.Tests;
 
 /// <summary>The admin tool, run in process against a temporary SQLite file.</summary>
+[Collection(AdminDatabaseCollection.Name)]
 public sealed partial class AdminCliTests : IDisposable
 {
     private const string Oin = "00000001001234567000";

@@ -22,6 +22,16 @@ public sealed class DirectoryGetPartnerAndAuthTests(DirectoryHubFixture fixture)
         Assert.Equal(OrganisationKind.Jeugdhulp, partner.Organisation.Kind);
         Assert.Equal("RMC38", partner.RmcRegion);
         Assert.Empty(partner.ReferralLeefgebieden);
+        Assert.False(partner.AcceptsHandovers);
+    }
+
+    [Fact]
+    public async Task GetPartner_WithServices_ReturnsLeefgebiedenAndHandovers()
+    {
+        var partner = await Client.GetPartnerAsync(new GetPartnerRequest { Oin = "00000009000000000101" }).ResponseAsync.WaitAsync(Timeout);
+
+        Assert.Equal([Leefgebied.Zorg], partner.ReferralLeefgebieden);
+        Assert.True(partner.AcceptsHandovers);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using Interop.Contracts.V1;
 using Interop.Federation.Registry;
+using OrganisationKind = Interop.Federation.Registry.OrganisationKind;
 using Interop.Federation.Storage;
 using Interop.Grpc.Client;
 using Interop.Hub.Tests.Infrastructure;
@@ -7,7 +9,7 @@ namespace Interop.Hub.Tests;
 
 /// <summary>
 /// One hub shared by the Directory tests (each start costs a second or two), with a registry of one partner of every
-/// registry kind, a few more gemeenten, one disabled partner, and two clients of gemeente Enschede: one holding
+/// registry kind (three accepting referrals for some leefgebieden), a few more gemeenten, one disabled partner, and two clients of gemeente Enschede: one holding
 /// directory.read and one holding only status.read.
 /// </summary>
 public sealed class DirectoryHubFixture : IAsyncLifetime
@@ -39,12 +41,12 @@ public sealed class DirectoryHubFixture : IAsyncLifetime
         _hub = await HubProcess.StartAsync();
         var organisations = new List<Organisation>
         {
-            new(CallerOin, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38"),
+            new(CallerOin, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38") { ReferralLeefgebieden = [Leefgebied.WerkEnInkomen, Leefgebied.Zorg], AcceptsHandovers = true },
             new("00000001001234568000", "Gemeente Hengelo", OrganisationKind.Gemeente, "RMC38"),
             new("00000001002000000000", "Gemeente Almelo", OrganisationKind.Gemeente, "RMC39"),
-            new("00000001823288444000", "ROC van Twente", OrganisationKind.Roc, "RMC38"),
+            new("00000001823288444000", "ROC van Twente", OrganisationKind.Roc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] },
             new("00000001003000000000", "RMC Twente", OrganisationKind.Rmc, "RMC38"),
-            new("00000009000000000101", "Mediant", OrganisationKind.Zorgaanbieder, null),
+            new("00000009000000000101", "Mediant", OrganisationKind.Zorgaanbieder, null) { ReferralLeefgebieden = [Leefgebied.Zorg], AcceptsHandovers = true },
             new("00000009000000000102", "Jeugdhulp Twente", OrganisationKind.Jeugdhulp, "RMC38"),
             new("00000001004000000000", "UWV", OrganisationKind.Uwv, null),
             new("00000001005000000000", "Schuldhulp Twente", OrganisationKind.Schuldhulp, "RMC38"),
@@ -57,7 +59,7 @@ public sealed class DirectoryHubFixture : IAsyncLifetime
             await store.AddOrganisationAsync(organisation);
         }
 
-        await store.AddOrganisationAsync(new Organisation(DisabledOin, "Vertrokken partner", OrganisationKind.Gemeente, "RMC38", Enabled: false));
+        await store.AddOrganisationAsync(new Organisation(DisabledOin, "Vertrokken partner", OrganisationKind.Gemeente, "RMC38", Enabled: false) { ReferralLeefgebieden = [Leefgebied.Zorg] });
         Enabled = organisations.OrderBy(o => o.Oin, StringComparer.Ordinal).ToList();
 
         Reader = await HubPartnerClient.RegisterAsync(Hub, CallerOin, "enschede-portal", "directory.read");

@@ -65,12 +65,15 @@ public sealed class DirectoryListPartnersTests(DirectoryHubFixture fixture)
     }
 
     [Fact]
-    public async Task ListPartners_ReferralLeefgebied_EmptyUntilRegistryHoldsIt()
+    public async Task ListPartners_ReferralLeefgebied_ReturnsEnabledPartnersAcceptingIt()
     {
-        // The registry does not yet record which leefgebieden a partner accepts referrals for, so no partner does.
         var response = await Client.ListPartnersAsync(new ListPartnersRequest { ReferralLeefgebied = Leefgebied.Zorg }).ResponseAsync.WaitAsync(Timeout);
 
-        Assert.Empty(response.Partners);
+        // Gemeente Enschede and Mediant accept zorg; the disabled partner does too but takes no part.
+        Assert.Equal(["00000001001234567000", "00000009000000000101"], response.Partners.Select(p => p.Organisation.Oin));
+        Assert.Equal([Leefgebied.WerkEnInkomen, Leefgebied.Zorg], response.Partners[0].ReferralLeefgebieden);
+        Assert.True(response.Partners[0].AcceptsHandovers);
+        Assert.Empty((await Client.ListPartnersAsync(new ListPartnersRequest { ReferralLeefgebied = Leefgebied.Veiligheid }).ResponseAsync.WaitAsync(Timeout)).Partners);
     }
 
     [Fact]

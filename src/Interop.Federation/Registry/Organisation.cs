@@ -15,4 +15,42 @@ public sealed record Organisation(string Oin, string Name, OrganisationKind Kind
 
     /// <summary>Whether it takes over plans (and with them the regie) from other organisations.</summary>
     public bool AcceptsHandovers { get; init; }
+
+    /// <summary>Value equality, including the elements of <see cref="ReferralLeefgebieden"/> (in order), not the list's identity.</summary>
+    public bool Equals(Organisation? other) =>
+        other is not null
+        && string.Equals(Oin, other.Oin, StringComparison.Ordinal)
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && Kind == other.Kind
+        && string.Equals(RmcRegion, other.RmcRegion, StringComparison.Ordinal)
+        && Enabled == other.Enabled
+        && AcceptsHandovers == other.AcceptsHandovers
+        && (ReferenceEquals(ReferralLeefgebieden, other.ReferralLeefgebieden)
+            || (ReferralLeefgebieden is not null && other.ReferralLeefgebieden is not null && ReferralLeefgebieden.SequenceEqual(other.ReferralLeefgebieden)));
+
+    /// <summary>Prints the leefgebieden themselves rather than the list's type, so test failures show what differs.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Oin = {Oin}, Name = {Name}, Kind = {Kind}, RmcRegion = {RmcRegion}, Enabled = {Enabled}, ");
+        builder.Append($"ReferralLeefgebieden = [{string.Join(", ", ReferralLeefgebieden ?? [])}], AcceptsHandovers = {AcceptsHandovers}");
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Oin, StringComparer.Ordinal);
+        hash.Add(Name, StringComparer.Ordinal);
+        hash.Add(Kind);
+        hash.Add(RmcRegion, StringComparer.Ordinal);
+        hash.Add(Enabled);
+        hash.Add(AcceptsHandovers);
+        foreach (var leefgebied in ReferralLeefgebieden ?? [])
+        {
+            hash.Add(leefgebied);
+        }
+
+        return hash.ToHashCode();
+    }
 }

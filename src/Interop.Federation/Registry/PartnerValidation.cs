@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interop.Contracts.V1;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Interop.Federation.Registry;
@@ -31,6 +32,35 @@ public static class PartnerValidation
         if (organisation.RmcRegion is { } region && (region.Length is 0 or > 16 || !region.All(char.IsAsciiLetterOrDigit)))
         {
             errors.Add($"RMC region '{region}' must be 1-16 letters or digits (e.g. RMC23).");
+        }
+
+        errors.AddRange(ValidateReferralLeefgebieden(organisation.ReferralLeefgebieden));
+        return errors;
+    }
+
+    /// <summary>
+    /// Problems with the leefgebieden an organisation accepts referrals for: each must be a defined leefgebied (not
+    /// UNSPECIFIED), each at most once.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateReferralLeefgebieden(IEnumerable<Leefgebied>? leefgebieden)
+    {
+        if (leefgebieden is null)
+        {
+            return ["Referral leefgebieden are required (empty when it accepts no referrals)."];
+        }
+
+        var errors = new List<string>();
+        var seen = new HashSet<Leefgebied>();
+        foreach (var leefgebied in leefgebieden)
+        {
+            if (!Leefgebieden.IsAcceptable(leefgebied))
+            {
+                errors.Add($"Referral leefgebied {(int)leefgebied} is not one of: {string.Join(", ", Leefgebieden.WireNames)}.");
+            }
+            else if (!seen.Add(leefgebied))
+            {
+                errors.Add($"Referral leefgebied '{leefgebied.ToWireName()}' is listed more than once.");
+            }
         }
 
         return errors;

@@ -1,4 +1,6 @@
 using Dapper;
+using Interop.Contracts.V1;
+using Interop.Federation.Storage.Internal;
 using Interop.Federation.Registry;
 using Microsoft.Data.Sqlite;
 
@@ -14,26 +16,41 @@ public sealed partial class SqliteFederationStore
     {
         ThrowIfInvalid(PartnerValidation.Validate(organisation));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction();
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO organisation (oin, name, kind, rmc_region, enabled, created_at) VALUES (@Oin, @Name, @Kind, @RmcRegion, @Enabled, @CreatedAt)",
-                new { organisation.Oin, organisation.Name, Kind = organisation.Kind.ToWireName(), organisation.RmcRegion, Enabled = organisation.Enabled ? 1 : 0, CreatedAt = ToUnix(DateTimeOffset.UtcNow) },
+                OrganisationQueries.Insert,
+                new
+                {
+                    organisation.Oin,
+                    organisation.Name,
+                    Kind = organisation.Kind.ToWireName(),
+                    organisation.RmcRegion,
+                    Enabled = organisation.Enabled ? 1 : 0,
+                    AcceptsHandovers = organisation.AcceptsHandovers ? 1 : 0,
+                    CreatedAt = ToUnix(DateTimeOffset.UtcNow),
+                },
+                transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey)
         {
             throw new PartnerRegistryException([$"An organisation with OIN {organisation.Oin} already exists."]);
         }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.InsertLeefgebied, OrganisationQueries.LeefgebiedRows(organisation.Oin, organisation.ReferralLeefgebieden), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<Organisation?> GetOrganisationAsync(string oin, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<OrganisationRow>(new CommandDefinition(
-            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation WHERE oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row?.ToOrganisation();
+        var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
+            OrganisationQueries.Select + " WHERE o.oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Assemble(rows).SingleOrDefault();
     }
 
     /// <inheritdoc />
@@ -41,8 +58,8 @@ public sealed partial class SqliteFederationStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
-            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation ORDER BY oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToOrganisation()).ToList();
+            OrganisationQueries.Select + " ORDER BY o.oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Assemble(rows);
     }
 
     /// <inheritdoc />
@@ -52,6 +69,29 @@ public sealed partial class SqliteFederationStore
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE organisation SET enabled = @enabled WHERE oin = @oin", new { oin, enabled = enabled ? 1 : 0 }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateOrganisationServicesAsync(string oin, IReadOnlyCollection<Leefgebied> referralLeefgebieden, bool acceptsHandovers, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(PartnerValidation.ValidateReferralLeefgebieden(referralLeefgebieden));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // BEGIN IMMEDIATE: the write lock first, so a concurrent replacement cannot interleave its rows with ours.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.UpdateAcceptsHandovers, new { oin, acceptsHandovers = acceptsHandovers ? 1 : 0 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(OrganisationQueries.DeleteLeefgebieden, new { oin }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.InsertLeefgebied, OrganisationQueries.LeefgebiedRows(oin, referralLeefgebieden), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static List<Organisation> Assemble(IEnumerable<OrganisationRow> rows) =>
+        OrganisationQueries.Assemble(rows, r => r.Oin, r => r.Leefgebied, r => r.ToOrganisation());
 
     /// <inheritdoc />
     public async Task AddClientAsync(ApiClient client, CancellationToken cancellationToken = default)
@@ -137,6 +177,10 @@ public sealed partial class SqliteFederationStore
 
         public long Enabled { get; set; }
 
+        public long AcceptsHandovers { get; set; }
+
+        public string? Leefgebied { get; set; }
+
         public Organisation ToOrganisation()
         {
             if (!OrganisationKinds.TryParse(Kind, out var kind))
@@ -144,7 +188,7 @@ public sealed partial class SqliteFederationStore
                 throw new InvalidOperationException($"Organisation {Oin} has an unknown kind '{Kind}' in the database.");
             }
 
-            return new Organisation(Oin, Name, kind, RmcRegion, Enabled != 0);
+            return new Organisation(Oin, Name, kind, RmcRegion, Enabled != 0) { AcceptsHandovers = AcceptsHandovers != 0 };
         }
     }
 

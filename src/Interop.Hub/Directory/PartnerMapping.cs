@@ -7,22 +7,23 @@ namespace Interop.Hub.PartnerDirectory;
 internal static class PartnerMapping
 {
     /// <summary>
-    /// The partner as the registry holds it. The registry (table organisation, SQLite and PostgreSQL) has no columns
-    /// for the leefgebieden a partner accepts referrals for nor for whether it takes plan handovers, so
-    /// referral_leefgebieden stays empty and accepts_handovers false ("accepts none", as the contract reads them).
-    /// Filling them needs a migration on both providers adding a table
-    /// organisation_referral_leefgebied (oin text references organisation(oin), leefgebied text, primary key (oin,
-    /// leefgebied)) and a column organisation.accepts_handovers (integer/boolean, not null, default 0/false), plus
-    /// Organisation, IPartnerStore and interop-admin support to set them.
+    /// The partner as the registry holds it, with the leefgebieden it accepts referrals for (ascending, as the registry
+    /// returns them; empty: none) and whether it takes plan handovers.
     /// </summary>
-    public static Partner ToPartner(Organisation organisation) => new()
+    public static Partner ToPartner(Organisation organisation)
     {
-        Organisation = new OrganisationRef
+        var partner = new Partner
         {
-            Oin = organisation.Oin,
-            DisplayName = organisation.Name,
-            Kind = OrganisationKindMapping.ToContract(organisation.Kind),
-        },
-        RmcRegion = organisation.RmcRegion ?? "",
-    };
+            Organisation = new OrganisationRef
+            {
+                Oin = organisation.Oin,
+                DisplayName = organisation.Name,
+                Kind = OrganisationKindMapping.ToContract(organisation.Kind),
+            },
+            RmcRegion = organisation.RmcRegion ?? "",
+            AcceptsHandovers = organisation.AcceptsHandovers,
+        };
+        partner.ReferralLeefgebieden.AddRange(organisation.ReferralLeefgebieden);
+        return partner;
+    }
 }

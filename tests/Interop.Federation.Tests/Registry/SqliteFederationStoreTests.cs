@@ -33,6 +33,17 @@ public sealed class SqliteFederationStoreTests : FederationStoreTests<SqliteFede
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    protected override string ScriptSql(int version) => FederationMigrations.Sqlite.Scripts.Single(s => s.Version == version).Sql;
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_db!.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override Task DropDatabaseAsync()
     {
         _db?.Dispose();

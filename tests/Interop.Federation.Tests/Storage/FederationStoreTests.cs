@@ -40,6 +40,12 @@ public abstract partial class FederationStoreTests<TStore> : IAsyncLifetime
     /// <summary>The number of rows in schema_version, read directly from the database.</summary>
     protected abstract Task<long> CountAppliedMigrationsAsync();
 
+    /// <summary>The text of the provider's migration script <paramref name="version"/>.</summary>
+    protected abstract string ScriptSql(int version);
+
+    /// <summary>Runs <paramref name="sql"/> on this test's database directly, bypassing (and not migrating) the store.</summary>
+    protected abstract Task ExecuteAsync(string sql);
+
     /// <summary>Closes every store and removes the database.</summary>
     protected abstract Task DropDatabaseAsync();
 

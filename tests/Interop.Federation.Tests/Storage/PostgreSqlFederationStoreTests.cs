@@ -65,6 +65,16 @@ public sealed class PostgreSqlFederationStoreTests : FederationStoreTests<Postgr
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    protected override string ScriptSql(int version) => FederationMigrations.PostgreSql.Scripts.Single(s => s.Version == version).Sql;
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override async Task DropDatabaseAsync()
     {
         foreach (var node in _nodes)

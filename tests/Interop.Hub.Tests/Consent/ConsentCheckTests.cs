@@ -5,6 +5,8 @@ using static Interop.Hub.Tests.Consent.ConsentRequests;
 
 namespace Interop.Hub.Tests.Consent;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>ConsentService.CheckConsent end to end: who a consent covers, for what, and when.</summary>
 public abstract class ConsentCheckTests<TFixture>(TFixture fixture)
     where TFixture : TwenteHubFixture

@@ -5,6 +5,8 @@ using static Interop.Hub.Tests.Consent.ConsentRequests;
 
 namespace Interop.Hub.Tests.Consent;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>
 /// ConsentService.RevokeConsent end to end: it takes effect at once, notifies the organisations that received data
 /// under the consent, is idempotent, and only organisations the consent concerns may do it.

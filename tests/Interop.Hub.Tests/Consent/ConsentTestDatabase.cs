@@ -6,6 +6,8 @@ using Npgsql;
 
 namespace Interop.Hub.Tests.Consent;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>
 /// Direct access to a running hub's case database (its SQLite file or PostgreSQL database), for what the API does
 /// not show: rows a rejected call must not have written, processing records, queued events, and disclosures an

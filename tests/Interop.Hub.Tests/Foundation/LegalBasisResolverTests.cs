@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Interop.Hub.Tests.Foundation;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>Consent or statutory task, and the most specific reason when neither covers an exchange.</summary>
 public abstract class LegalBasisResolverTests(StorageProvider provider) : IAsyncLifetime
 {

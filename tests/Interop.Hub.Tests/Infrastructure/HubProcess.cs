@@ -106,6 +106,8 @@ public sealed class HubProcess : IAsyncDisposable
             $"--Interop:TokenService:Issuer=http://127.0.0.1:{oauthPort}",
             $"--Interop:Federation:DatabasePath={Path.Combine(directory, "hub.db")}",
             $"--Interop:Privacy:DevelopmentKeyDirectory={directory}",
+            // Test hubs start with an empty registry; demo tests switch the seed on with an extra setting.
+            "--Interop:Demo:SeedWhenEmpty=false",
         }.Concat(extraSettings))
         {
             start.ArgumentList.Add(argument);

@@ -5,6 +5,8 @@ using static Interop.Hub.Tests.JongereStatus.StatusScenario;
 
 namespace Interop.Hub.Tests.JongereStatus;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>StatusService.RegisterInvolvement and EndInvolvement (Verwijsindex signals and matches), end to end.</summary>
 public abstract class InvolvementTests<TFixture>(TFixture fixture)
     where TFixture : TwenteHubFixture

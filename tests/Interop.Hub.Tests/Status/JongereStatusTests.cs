@@ -5,6 +5,8 @@ using static Interop.Hub.Tests.JongereStatus.StatusScenario;
 
 namespace Interop.Hub.Tests.JongereStatus;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>StatusService.GetJongereStatus, each part filtered by the requester's basis, end to end.</summary>
 public abstract class JongereStatusTests<TFixture>(TFixture fixture)
     where TFixture : TwenteHubFixture

@@ -3,6 +3,8 @@ using Interop.Hub.Tests.Infrastructure;
 
 namespace Interop.Hub.Tests.JongereStatus;
 
+using LegalBasis = Interop.Contracts.V1.LegalBasis;
+
 /// <summary>Calls and set-ups the status tests share.</summary>
 public static class StatusScenario
 {

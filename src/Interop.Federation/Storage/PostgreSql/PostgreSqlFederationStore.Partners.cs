@@ -1,4 +1,6 @@
 using Dapper;
+using Interop.Contracts.V1;
+using Interop.Federation.Storage.Internal;
 using Interop.Federation.Registry;
 using Npgsql;
 
@@ -14,26 +16,32 @@ public sealed partial class PostgreSqlFederationStore
     {
         ThrowIfInvalid(PartnerValidation.Validate(organisation));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO organisation (oin, name, kind, rmc_region, enabled, created_at) VALUES (@Oin, @Name, @Kind, @RmcRegion, @Enabled, @CreatedAt)",
-                new { organisation.Oin, organisation.Name, Kind = organisation.Kind.ToWireName(), organisation.RmcRegion, organisation.Enabled, CreatedAt = ToUnix(DateTimeOffset.UtcNow) },
+                OrganisationQueries.Insert,
+                new { organisation.Oin, organisation.Name, Kind = organisation.Kind.ToWireName(), organisation.RmcRegion, organisation.Enabled, organisation.AcceptsHandovers, CreatedAt = ToUnix(DateTimeOffset.UtcNow) },
+                transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new PartnerRegistryException([$"An organisation with OIN {organisation.Oin} already exists."]);
         }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.InsertLeefgebied, OrganisationQueries.LeefgebiedRows(organisation.Oin, organisation.ReferralLeefgebieden), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<Organisation?> GetOrganisationAsync(string oin, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<OrganisationRow>(new CommandDefinition(
-            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation WHERE oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row?.ToOrganisation();
+        var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
+            OrganisationQueries.Select + " WHERE o.oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Assemble(rows).SingleOrDefault();
     }
 
     /// <inheritdoc />
@@ -41,8 +49,8 @@ public sealed partial class PostgreSqlFederationStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
-            "SELECT oin, name, kind, rmc_region AS RmcRegion, enabled FROM organisation ORDER BY oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToOrganisation()).ToList();
+            OrganisationQueries.Select + " ORDER BY o.oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Assemble(rows);
     }
 
     /// <inheritdoc />
@@ -52,6 +60,29 @@ public sealed partial class PostgreSqlFederationStore
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE organisation SET enabled = @enabled WHERE oin = @oin", new { oin, enabled }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateOrganisationServicesAsync(string oin, IReadOnlyCollection<Leefgebied> referralLeefgebieden, bool acceptsHandovers, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(PartnerValidation.ValidateReferralLeefgebieden(referralLeefgebieden));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The UPDATE locks the organisation's row first, so concurrent replacements of its leefgebieden run one after the other.
+        if (await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.UpdateAcceptsHandovers, new { oin, acceptsHandovers }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(OrganisationQueries.DeleteLeefgebieden, new { oin }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            OrganisationQueries.InsertLeefgebied, OrganisationQueries.LeefgebiedRows(oin, referralLeefgebieden), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static List<Organisation> Assemble(IEnumerable<OrganisationRow> rows) =>
+        OrganisationQueries.Assemble(rows, r => r.Oin, r => r.Leefgebied, r => r.ToOrganisation());
 
     /// <inheritdoc />
     public async Task AddClientAsync(ApiClient client, CancellationToken cancellationToken = default)
@@ -140,6 +171,10 @@ public sealed partial class PostgreSqlFederationStore
 
         public bool Enabled { get; set; }
 
+        public bool AcceptsHandovers { get; set; }
+
+        public string? Leefgebied { get; set; }
+
         public Organisation ToOrganisation()
         {
             if (!OrganisationKinds.TryParse(Kind, out var kind))
@@ -147,7 +182,7 @@ public sealed partial class PostgreSqlFederationStore
                 throw new InvalidOperationException($"Organisation {Oin} has an unknown kind '{Kind}' in the database.");
             }
 
-            return new Organisation(Oin, Name, kind, RmcRegion, Enabled);
+            return new Organisation(Oin, Name, kind, RmcRegion, Enabled) { AcceptsHandovers = AcceptsHandovers };
         }
     }
 

@@ -25,20 +25,31 @@ internal static class ChainCommands
     }
 
     public static async Task<ProcessingLogPage> ListAsync(
-        DbConnection connection, string column, string value, bool leaveOutConfidential, ProcessingLogPageRequest page, CancellationToken cancellationToken)
+        DbConnection connection, string column, string value, bool leaveOutConfidential, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
+        filter ??= ProcessingLogFilter.None;
+        filter.Validate();
         var size = page.EffectiveSize;
-        var before = PageToken.Decode(page.PageToken);
+        // The token is bound to the listing and its filter, so a token of another listing is refused instead of
+        // silently paging a different result set.
+        var fingerprint = PageToken.Fingerprint(column, value, filter);
+        var before = PageToken.Decode(page.PageToken, fingerprint);
+        var from = filter.StartTimeFrom is { } f ? ProcessingRecordHash.ToUnixMicroseconds(f) : (long?)null;
+        var until = filter.StartTimeBefore is { } u ? ProcessingRecordHash.ToUnixMicroseconds(u) : (long?)null;
+        var subject = filter.DataSubjectRef;
         // Keyset paging on the sequence number, newest first; one row more than asked tells whether a next page exists.
         var sql = $"SELECT {RecordRow.Columns} FROM processing_record WHERE {column} = @value" +
             (before is null ? "" : " AND sequence_no < @before") +
+            (from is null ? "" : " AND start_time >= @from") +
+            (until is null ? "" : " AND start_time < @until") +
+            (subject is null ? "" : " AND data_subject_ref = @subject") +
             (leaveOutConfidential ? $" AND vertrouwelijkheid <> {(int)Contracts.V1.Vertrouwelijkheid.Vertrouwelijk}" : "") +
             " ORDER BY sequence_no DESC LIMIT @limit";
         var rows = (await connection.QueryAsync<RecordRow>(new CommandDefinition(
-            sql, new { value, before, limit = size + 1 }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            sql, new { value, before, from, until, subject, limit = size + 1 }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var records = rows.Take(size).Select(r => r.ToRecord()).ToList();
-        return new ProcessingLogPage(records, rows.Count > size ? PageToken.Encode(records[^1].Sequence) : null);
+        return new ProcessingLogPage(records, rows.Count > size ? PageToken.Encode(records[^1].Sequence, fingerprint) : null);
     }
 
     public static async Task<IReadOnlyList<ProcessingLogRecord>> ReadChainAsync(DbConnection connection, long afterSequence, int maxCount, CancellationToken cancellationToken)

@@ -48,19 +48,27 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     }
 
     /// <inheritdoc />
-    public async Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, CancellationToken cancellationToken = default)
+    public Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, CancellationToken cancellationToken = default) =>
+        ListBySubjectAsync(dataSubjectRef, page, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSubjectRef);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChainCommands.ListAsync(connection, "data_subject_ref", dataSubjectRef, leaveOutConfidential: true, page, cancellationToken).ConfigureAwait(false);
+        return await ChainCommands.ListAsync(connection, "data_subject_ref", dataSubjectRef, leaveOutConfidential: true, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, CancellationToken cancellationToken = default)
+    public Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, CancellationToken cancellationToken = default) =>
+        ListByOrganisationAsync(oin, page, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(oin);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChainCommands.ListAsync(connection, "requesting_oin", oin, leaveOutConfidential: false, page, cancellationToken).ConfigureAwait(false);
+        return await ChainCommands.ListAsync(connection, "requesting_oin", oin, leaveOutConfidential: false, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
