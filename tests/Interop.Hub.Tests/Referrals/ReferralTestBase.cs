@@ -111,4 +111,44 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
 
     /// <summary>How many events the hub holds.</summary>
     protected Task<long> EventCountAsync() => ReferralDatabase.CountAsync(Fixture.Hub, "SELECT COUNT(*) FROM hub_event");
+
+    /// <summary>Moves a fresh referral to <paramref name="status"/>; returns its version there.</summary>
+    protected async Task<long> BringToAsync(Referral referral, ReferralStatus status)
+    {
+        switch (status)
+        {
+            case ReferralStatus.Submitted:
+                return 1;
+            case ReferralStatus.Accepted:
+                await ActAsync("accept", referral.ReferralId, 1);
+                return 2;
+            case ReferralStatus.Declined:
+                await ActAsync("decline", referral.ReferralId, 1);
+                return 2;
+            case ReferralStatus.Withdrawn:
+                await ActAsync("withdraw", referral.ReferralId, 1);
+                return 2;
+            case ReferralStatus.Completed:
+                await ActAsync("accept", referral.ReferralId, 1);
+                await ActAsync("complete", referral.ReferralId, 2);
+                return 3;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status));
+        }
+    }
+
+    /// <summary>Makes a change as the party it belongs to (or as <paramref name="asOin"/>).</summary>
+    protected async Task<Referral> ActAsync(string action, string referralId, long version, string? asOin = null)
+    {
+        var client = await ClientAsync(asOin ?? (action == "withdraw" ? Twente.RocVanTwente : Receiver));
+        var call = action switch
+        {
+            "accept" => client.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referralId, ExpectedVersion = version }),
+            "decline" => client.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = referralId, ExpectedVersion = version, Reason = new DeclineReason { Code = DeclineReasonCode.NoCapacity } }),
+            "withdraw" => client.WithdrawReferralAsync(new WithdrawReferralRequest { ReferralId = referralId, ExpectedVersion = version }),
+            "complete" => client.CompleteReferralAsync(new CompleteReferralRequest { ReferralId = referralId, ExpectedVersion = version, Outcome = new ReferralOutcome { Code = ReferralOutcomeCode.GoalsPartlyReached } }),
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+        return await call.ResponseAsync.WaitAsync(Timeout);
+    }
 }
