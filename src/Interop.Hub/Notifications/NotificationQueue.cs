@@ -58,9 +58,9 @@ internal sealed class NotificationQueue(IHubDatabase database)
                     return position.AcknowledgedCursor;
                 }
 
-                // The row holding the highest cursor of all is kept: AddEventAsync numbers the next event MAX + 1 over
-                // hub_event, so deleting that row would hand its cursor out again. It goes with a later acknowledgement.
-                const string Deletable = "recipient_oin = @oin AND event_cursor <= @cursor AND event_cursor < (SELECT MAX(event_cursor) FROM hub_event)";
+                // Cursors come from a counter (hub_counter), so deleting acknowledged events never lets a cursor be
+                // handed out again.
+                const string Deletable = "recipient_oin = @oin AND event_cursor <= @cursor";
                 var deletedNow = await context.Connection.ExecuteScalarAsync<long>(context.Command(
                     "SELECT COALESCE(MAX(event_cursor), 0) FROM hub_event WHERE " + Deletable, new { oin, cursor })).ConfigureAwait(false);
                 await context.ExecuteAsync("DELETE FROM hub_event WHERE " + Deletable, new { oin, cursor }).ConfigureAwait(false);

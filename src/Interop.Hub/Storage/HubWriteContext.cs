@@ -57,8 +57,9 @@ internal sealed class HubWriteContext
         ArgumentException.ThrowIfNullOrEmpty(recipientOin);
         ArgumentNullException.ThrowIfNull(@event);
         // Writes are serialised (one writer per node, every transaction holds the log's append lock across nodes), so
-        // MAX + 1 is a strictly increasing cursor in commit order.
-        var cursor = await Connection.ExecuteScalarAsync<long>(Command("SELECT COALESCE(MAX(event_cursor), 0) + 1 FROM hub_event")).ConfigureAwait(false);
+        // the counter gives strictly increasing cursors in commit order, never one twice (even after deletions).
+        var cursor = await Connection.ExecuteScalarAsync<long>(Command(
+            "UPDATE hub_counter SET counter_value = counter_value + 1 WHERE counter_name = 'event_cursor' RETURNING counter_value")).ConfigureAwait(false);
         var stored = @event.Clone();
         stored.Cursor = (ulong)cursor;
         stored.EventId = Guid.CreateVersion7(Now).ToString("D");

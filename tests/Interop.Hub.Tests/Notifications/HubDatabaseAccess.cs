@@ -49,7 +49,9 @@ public sealed class HubDatabaseAccess(HubProcess hub)
         var events = new List<Event>(count);
         for (var i = 0; i < count; i++)
         {
-            var cursor = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(event_cursor), 0) + 1 FROM hub_event"));
+            // As HubWriteContext.AddEventAsync numbers events: the hub's counter, which never hands out a cursor twice.
+            var cursor = Convert.ToInt64(await ScalarAsync(
+                connection, transaction, "UPDATE hub_counter SET counter_value = counter_value + 1 WHERE counter_name = 'event_cursor' RETURNING counter_value"));
             var now = DateTimeOffset.UtcNow;
             var @event = new Event
             {
