@@ -3,11 +3,9 @@ using Interop.Contracts.V1;
 namespace Interop.Hub.Referrals;
 
 /// <summary>
-/// The categories of personal data a referral carries, for the legal basis check and the processing records. Beyond
-/// what the fields hold (the BSN the parties get, the subject_ref, the case text, person details when given), the
-/// leefgebieden say what the free text is about: a zorg referral's reason is health data and a veiligheid one's is
-/// justice data (special categories, AVG articles 9 and 10, which a consent must name explicitly), a financien en
-/// schulden one's is financial data.
+/// The categories of personal data a referral carries, for the legal basis check and the processing records, as the
+/// contract's data_category options declare them: the BSN the parties get, the subject_ref and sender_reference
+/// (pseudonyms), the reason and other texts (case), and, when given, the person's identifying and contact details.
 /// </summary>
 internal static class ReferralDataCategories
 {
@@ -29,38 +27,10 @@ internal static class ReferralDataCategories
             }
         }
 
-        AddSpecial(categories, content.Leefgebieden);
         return categories;
     }
 
-    /// <summary>What a change of status with a text (decline, withdraw, outcome) processes.</summary>
-    public static IReadOnlyList<DataCategory> OfChange(Referral content, bool withText)
-    {
-        var categories = new List<DataCategory> { DataCategory.Pseudonym, DataCategory.Involvement };
-        if (withText)
-        {
-            categories.Add(DataCategory.Case);
-            AddSpecial(categories, content.Leefgebieden);
-        }
-
-        return categories;
-    }
-
-    private static void AddSpecial(List<DataCategory> categories, IEnumerable<Leefgebied> leefgebieden)
-    {
-        foreach (var leefgebied in leefgebieden.Distinct().Order())
-        {
-            var category = leefgebied switch
-            {
-                Leefgebied.Zorg => DataCategory.Health,
-                Leefgebied.Veiligheid => DataCategory.Justice,
-                Leefgebied.FinancienSchulden => DataCategory.Financial,
-                _ => DataCategory.Unspecified,
-            };
-            if (category != DataCategory.Unspecified && !categories.Contains(category))
-            {
-                categories.Add(category);
-            }
-        }
-    }
+    /// <summary>What a change of status processes: the involvement it records, and case text when it adds some.</summary>
+    public static IReadOnlyList<DataCategory> OfChange(bool withText) =>
+        withText ? [DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case] : [DataCategory.Pseudonym, DataCategory.Involvement];
 }

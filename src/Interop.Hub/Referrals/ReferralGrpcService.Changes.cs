@@ -126,7 +126,7 @@ internal sealed partial class ReferralGrpcService
         var protectedContent = protector.Protect(content, row.ReferralId);
         var changedBy = await partners.RefAsync(call.CallerOin, ct).ConfigureAwait(false);
         var otherOin = transition.BySender ? row.ReceiverOin : row.SenderOin;
-        var categories = ReferralDataCategories.OfChange(content, transition.CarriesText);
+        var categories = ReferralDataCategories.OfChange(transition.CarriesText);
 
         await database.WriteAsync(async ctx =>
         {

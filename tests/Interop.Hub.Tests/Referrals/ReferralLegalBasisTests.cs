@@ -131,6 +131,23 @@ public abstract class ReferralLegalBasisTests<TFixture>(TFixture fixture) : Refe
         Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
     }
 
+    [Fact]
+    public async Task Consent_NotCoveringTheContactDetails_FailedPrecondition_WithoutThemAccepted()
+    {
+        var bsn = TestBsn.Next();
+        var consentId = await RegisterZorgConsentAsync(bsn, Twente.Enschede, DataCategory.Bsn, DataCategory.Pseudonym, DataCategory.Case, DataCategory.Identifying);
+        var withContact = ZorgRequest(bsn, consentId);
+
+        var ex = await FailsAsync(StatusCode.FailedPrecondition, () => SubmitAsync(withContact));
+
+        Assert.Equal("LEGAL_BASIS", PreconditionType(ex));
+        var withoutContact = ZorgRequest(bsn, consentId);
+        withoutContact.Person.PhoneNumber = "";
+        withoutContact.Person.EmailAddress = "";
+        var referral = await SubmitAsync(withoutContact);
+        Assert.Equal(consentId, referral.LegalBasis.ConsentId);
+    }
+
     private static SubmitReferralRequest ZorgRequest(string bsn, string? consentId)
     {
         var request = NewRequest(bsn, Twente.Enschede, Leefgebied.Zorg);

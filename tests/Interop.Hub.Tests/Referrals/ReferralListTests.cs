@@ -175,11 +175,8 @@ public abstract class ReferralListTests<TFixture>(TFixture fixture) : ReferralTe
             Assert.Equal(ProcessingStatus.Ok, r.Status);
             Assert.Equal(32, r.TraceId.Length);
         });
-        Assert.Contains(DataCategory.Bsn, rocRecords[0].DataCategories);
-        Assert.Contains(DataCategory.Case, rocRecords[0].DataCategories);
-        Assert.Contains(DataCategory.Identifying, rocRecords[0].DataCategories);
-        Assert.Contains(DataCategory.Contact, rocRecords[0].DataCategories);
-        Assert.DoesNotContain(DataCategory.Health, rocRecords[0].DataCategories);
+        Assert.Equal([DataCategory.Bsn, DataCategory.Pseudonym, DataCategory.Case, DataCategory.Identifying, DataCategory.Contact], rocRecords[0].DataCategories);
+        Assert.Equal([DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case], rmcRecords[1].DataCategories);
         Assert.EndsWith("/SubmitReferral", rocRecords[0].Operation, StringComparison.Ordinal);
         Assert.EndsWith("/GetReferral", rmcRecords[0].Operation, StringComparison.Ordinal);
         Assert.EndsWith("/DeclineReferral", rmcRecords[1].Operation, StringComparison.Ordinal);

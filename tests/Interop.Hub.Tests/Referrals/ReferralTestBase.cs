@@ -79,10 +79,10 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
         RpcErrorDetails.GetBadRequest(exception).FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// The ROC registers (ConsentService) the jongere's consent that <paramref name="granteeOin"/> receives zorg data,
-    /// health data included, for zorg-en-ondersteuning; returns its consent_id.
+    /// The ROC registers (ConsentService) the jongere's consent that <paramref name="granteeOin"/> receives zorg data
+    /// for zorg-en-ondersteuning (by default every category a referral carries); returns its consent_id.
     /// </summary>
-    protected async Task<string> RegisterZorgConsentAsync(string bsn, string granteeOin)
+    protected async Task<string> RegisterZorgConsentAsync(string bsn, string granteeOin, params DataCategory[] categories)
     {
         var consents = new ConsentService.ConsentServiceClient((await Fixture.ClientAsync(Twente.RocVanTwente)).CallInvoker);
         var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
@@ -91,7 +91,7 @@ public abstract class ReferralTestBase<TFixture>(TFixture fixture)
             Grantee = new ConsentGrantee { OrganisationOin = granteeOin },
             Purpose = new Purpose { Code = ReferralTestData.ZorgPurposeCode },
             Leefgebieden = { Leefgebied.Zorg },
-            DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health },
+            DataCategories = { categories.Length > 0 ? categories : [DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case] },
             GivenBy = ConsentGiver.Subject,
             Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-2026-17" },
             RecordedByProfessional = "mentor-0042",
