@@ -6,6 +6,7 @@ using Interop.Grpc.Reflection;
 using Interop.Hub.Calls;
 using Interop.Hub.Consent;
 using Interop.Hub.Demo;
+using Interop.Hub.Handovers;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Referrals;
 using Interop.Hub.Health;
@@ -46,6 +47,7 @@ builder.Services.AddInteropPrivacy();
 builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
 builder.Services.AddHubStatus();
+builder.Services.AddHubHandovers();
 builder.Services.AddHubReferrals();
 
 // With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
@@ -65,6 +67,7 @@ app.MapGrpcService<ConsentGrpcService>();
 app.MapGrpcService<StatusGrpcService>();
 app.MapGrpcService<NotificationGrpcService>();
 app.MapGrpcService<InzageGrpcService>();
+app.MapGrpcService<PlanHandoverGrpcService>();
 app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();

@@ -87,7 +87,7 @@ internal static class CaseBenchmark
                     Grantee = new ConsentGrantee { OrganisationOin = Gemeente },
                     Purpose = new Purpose { Code = Purpose },
                     Leefgebieden = { Leefgebied.Zorg },
-                    DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case },
+                    DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health },
                     GivenBy = ConsentGiver.Subject,
                     Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-" + i },
                     RecordedByProfessional = "mentor-" + (i % 50),

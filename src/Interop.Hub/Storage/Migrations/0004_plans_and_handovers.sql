@@ -19,6 +19,8 @@ CREATE TABLE plan_version (
     recorded_by_oin VARCHAR(20) NOT NULL,
     record_time BIGINT NOT NULL,
     content TEXT NOT NULL,
+    -- Since when this version's regisseur directs the plan (Regisseur.since_time): kept while the regisseur stays.
+    regisseur_since BIGINT NOT NULL,
     PRIMARY KEY (plan_id, version)
 );
 
@@ -42,3 +44,7 @@ CREATE TABLE handover (
 CREATE INDEX handover_from ON handover (from_oin, offer_time);
 CREATE INDEX handover_to ON handover (to_oin, offer_time);
 CREATE INDEX handover_subject ON handover (subject_pseudonym);
+-- A plan's handovers (the open-handover check), and at most one OFFERED (status 1) handover per plan, guarded by the
+-- database as well as by the service.
+CREATE INDEX handover_plan ON handover (plan_id, offer_time);
+CREATE UNIQUE INDEX handover_open_per_plan ON handover (plan_id) WHERE status = 1;
