@@ -8,6 +8,7 @@ using Interop.Hub.Consent;
 using Interop.Hub.Demo;
 using Interop.Hub.Handovers;
 using Interop.Hub.PartnerDirectory;
+using Interop.Hub.Referrals;
 using Interop.Hub.Health;
 using Interop.Hub.JongereStatus;
 using Interop.Hub.LegalBasis;
@@ -47,6 +48,7 @@ builder.Services.AddHubAuthorization();
 builder.Services.AddHubConsent();
 builder.Services.AddHubStatus();
 builder.Services.AddHubHandovers();
+builder.Services.AddHubReferrals();
 
 // With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
 // and the start-up log says how to get a token and call the hub.
@@ -66,5 +68,6 @@ app.MapGrpcService<StatusGrpcService>();
 app.MapGrpcService<NotificationGrpcService>();
 app.MapGrpcService<InzageGrpcService>();
 app.MapGrpcService<PlanHandoverGrpcService>();
+app.MapGrpcService<ReferralGrpcService>();
 
 app.Run();

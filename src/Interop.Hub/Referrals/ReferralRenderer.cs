@@ -1,0 +1,32 @@
+using Interop.Contracts.V1;
+using Interop.Hub.PartnerDirectory;
+using Interop.Hub.Storage;
+using Interop.Privacy;
+
+namespace Interop.Hub.Referrals;
+
+/// <summary>
+/// Builds the <see cref="Referral"/> a party reads: the plain columns (authoritative for status, version and times),
+/// the decrypted content, both organisations as references, and the jongere as the reader's own subject_ref plus
+/// the BSN (common.proto and referrals.proto: the sender and the receiver of a referral get the BSN; nobody else can
+/// read a referral).
+/// </summary>
+internal sealed class ReferralRenderer(ReferralContentProtector content, SubjectPseudonymizer pseudonymizer, PartnerLookup partners)
+{
+    /// <summary>The referral of <paramref name="row"/> as <paramref name="readerOin"/> (its sender or receiver) sees it.</summary>
+    public async Task<Referral> RenderAsync(ReferralRow row, string readerOin, CancellationToken cancellationToken)
+    {
+        var referral = content.Unprotect(row);
+        var bsn = content.UnprotectBsn(row);
+        referral.ReferralId = row.ReferralId;
+        referral.Sender = await partners.RefAsync(row.SenderOin, cancellationToken).ConfigureAwait(false);
+        referral.Receiver = await partners.RefAsync(row.ReceiverOin, cancellationToken).ConfigureAwait(false);
+        referral.Subject = new Subject { SubjectRef = pseudonymizer.SubjectRefFor(bsn, readerOin), Bsn = bsn.Value };
+        referral.Status = row.ReferralStatus;
+        referral.Version = row.Version;
+        referral.Urgency = (Urgency)row.Urgency;
+        referral.SubmitTime = HubTime.ToTimestamp(row.SubmitTime);
+        referral.UpdateTime = HubTime.ToTimestamp(row.UpdateTime);
+        return referral;
+    }
+}
