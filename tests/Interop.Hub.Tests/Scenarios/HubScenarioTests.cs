@@ -70,8 +70,10 @@ public abstract class HubScenarioTests<TFixture>(TFixture hub)
         Assert.Equal(Visibility.Withheld, without.OpenReferrals.Disclosure.Visibility);
         Assert.Empty(without.OpenReferrals.Referrals);
 
-        // With the jongere's consent for Hengelo: the involvements and the open referral are visible, on that basis.
-        var consent = await RegisterZorgConsentAsync(roc, bsn, Twente.Hengelo);
+        // With the jongere's consent for Hengelo (zorg and onderwijs, the leefgebieden of everyone involved): the
+        // involvements and the open referral are visible, on that basis. A part covering a leefgebied outside the
+        // consent would stay withheld as a whole.
+        var consent = await RegisterZorgConsentAsync(roc, bsn, Twente.Hengelo, Leefgebied.Onderwijs);
         var with = await ZorgStatusAsync(hengelo, bsn);
         Assert.Equal(Visibility.Visible, with.Involvements.Disclosure.Visibility);
         Assert.Equal(consent.ConsentId, with.Involvements.Disclosure.LegalBasis.ConsentId);
@@ -91,6 +93,64 @@ public abstract class HubScenarioTests<TFixture>(TFixture hub)
         // Enschede's own consent is untouched.
         var enschedeView = await ZorgStatusAsync(enschede, bsn);
         Assert.Equal(Visibility.Visible, enschedeView.OpenReferrals.Disclosure.Visibility);
+    }
+
+    [Fact]
+    public async Task At_18_jeugdhulp_hands_the_plan_to_the_gemeente_wmo_team_and_the_regisseur_moves()
+    {
+        var bsn = TestBsn.Next();
+        var jeugdhulp = (await hub.ClientAsync(Twente.Jeugdhulp)).CallInvoker;
+        var gemeente = (await hub.ClientAsync(Twente.Enschede)).CallInvoker;
+        using var jeugdhulpEvents = EventStream.Open(jeugdhulp, afterCursor: 0);
+        using var gemeenteEvents = EventStream.Open(gemeente, afterCursor: 0);
+        var fromJeugdhulp = new PlanHandoverService.PlanHandoverServiceClient(jeugdhulp);
+        var plan = await fromJeugdhulp.RecordPlanAsync(new RecordPlanRequest
+        {
+            Subject = new Subject { Bsn = bsn },
+            Regisseur = new Regisseur { Team = "Jeugdhulp ambulant", ContactName = "J. Jansen" },
+            Goals =
+            {
+                new PlanGoal { GoalId = "wonen-1", Leefgebied = Leefgebied.Wonen, Description = "Zelfstandig wonen met begeleiding.", State = PlanGoalState.InProgress },
+                new PlanGoal { GoalId = "zorg-1", Leefgebied = Leefgebied.Zorg, Description = "Behandeling afronden.", State = PlanGoalState.Open },
+            },
+        });
+
+        var offer = await fromJeugdhulp.OfferHandoverAsync(new OfferHandoverRequest
+        {
+            PlanId = plan.PlanId,
+            ExpectedPlanVersion = plan.Version,
+            ToOrganisationOin = Twente.Enschede,
+            Reason = HandoverReason.Transition18,
+            Explanation = "Wordt 18; jeugdhulp stopt, Wmo-begeleiding nodig.",
+        });
+        var offered = await gemeenteEvents.WaitForAsync(e => e.HandoverOffered?.HandoverId == offer.HandoverId);
+        Assert.Equal(HandoverReason.Transition18, offered.HandoverOffered.Reason);
+
+        var accepted = await new PlanHandoverService.PlanHandoverServiceClient(gemeente).AcceptHandoverAsync(new AcceptHandoverRequest
+        {
+            HandoverId = offer.HandoverId,
+            ExpectedVersion = offer.Version,
+            Regisseur = new Regisseur { Team = "Wmo-team Enschede Zuid", ContactName = "M. de Boer" },
+        });
+        Assert.Equal(HandoverStatus.Accepted, accepted.Status);
+        await jeugdhulpEvents.WaitForAsync(e => e.HandoverDecided?.HandoverId == offer.HandoverId && e.HandoverDecided.Status == HandoverStatus.Accepted);
+
+        // One plan, one regisseur: now the gemeente's Wmo team; the earlier version stays in the history.
+        var current = await new PlanHandoverService.PlanHandoverServiceClient(gemeente).GetPlanAsync(new GetPlanRequest { PlanId = plan.PlanId });
+        Assert.Equal(Twente.Enschede, current.Holder.Oin);
+        Assert.Equal(Twente.Enschede, current.Regisseur.Organisation.Oin);
+        Assert.Equal("Wmo-team Enschede Zuid", current.Regisseur.Team);
+        Assert.Equal(2, current.Goals.Count);
+        Assert.True(current.Version > plan.Version);
+        var before = await new PlanHandoverService.PlanHandoverServiceClient(gemeente).GetPlanAsync(new GetPlanRequest { PlanId = plan.PlanId, Version = plan.Version });
+        Assert.Equal(Twente.Jeugdhulp, before.Regisseur.Organisation.Oin);
+        await Assert.ThrowsAsync<RpcException>(() => fromJeugdhulp.OfferHandoverAsync(new OfferHandoverRequest
+        {
+            PlanId = plan.PlanId,
+            ExpectedPlanVersion = current.Version,
+            ToOrganisationOin = Twente.Hengelo,
+            Reason = HandoverReason.MoveGemeente,
+        }).ResponseAsync);
     }
 
     [Fact]

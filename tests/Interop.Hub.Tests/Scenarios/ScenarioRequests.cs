@@ -18,8 +18,11 @@ public static class ScenarioRequests
         DataCategory.Case, DataCategory.Health,
     ];
 
-    /// <summary>The jongere's consent, recorded by <paramref name="recorder"/>, for <paramref name="granteeOin"/> to receive zorg data.</summary>
-    public static async Task<Contracts.V1.Consent> RegisterZorgConsentAsync(CallInvoker recorder, string bsn, string granteeOin)
+    /// <summary>
+    /// The jongere's consent, recorded by <paramref name="recorder"/>, for <paramref name="granteeOin"/> to receive data
+    /// on zorg (and <paramref name="alsoOn"/>) for the zorg purpose.
+    /// </summary>
+    public static async Task<Contracts.V1.Consent> RegisterZorgConsentAsync(CallInvoker recorder, string bsn, string granteeOin, params Leefgebied[] alsoOn)
     {
         var request = new RegisterConsentRequest
         {
@@ -32,6 +35,7 @@ public static class ScenarioRequests
             RecordedByProfessional = "mentor-kees",
         };
         request.DataCategories.AddRange(ZorgCategories);
+        request.Leefgebieden.AddRange(alsoOn);
         return await new ConsentService.ConsentServiceClient(recorder).RegisterConsentAsync(request);
     }
 
