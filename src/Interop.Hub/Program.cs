@@ -45,29 +45,30 @@ builder.Services.AddInteropPrivacy();
 // Every gRPC call needs a hub access token holding the scope its method declares (interop.v1.required_scope),
 // except health and reflection.
 builder.Services.AddHubAuthorization();
-builder.Services.AddHubConsent();
-builder.Services.AddHubStatus();
-builder.Services.AddHubHandovers();
+
+// The services of contracts v1 (protos/interop/v1), one folder each.
 builder.Services.AddHubReferrals();
+builder.Services.AddHubConsent();
+builder.Services.AddHubHandovers();
+builder.Services.AddHubStatus();
+builder.Services.AddHubNotifications(builder.Configuration);
+builder.Services.AddHubInzage();
 
 // With Interop:Demo:SeedWhenEmpty (on in appsettings.json), an empty registry gets the synthetic demo region Twente,
 // and the start-up log says how to get a token and call the hub.
 builder.Services.AddHubDemo(builder.Configuration);
-
-builder.Services.AddHubNotifications(builder.Configuration);
-builder.Services.AddHubInzage();
 
 var app = builder.Build();
 
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapInteropTokenService();
-app.MapGrpcService<DirectoryGrpcService>();
+app.MapGrpcService<ReferralGrpcService>();
 app.MapGrpcService<ConsentGrpcService>();
+app.MapGrpcService<PlanHandoverGrpcService>();
 app.MapGrpcService<StatusGrpcService>();
 app.MapGrpcService<NotificationGrpcService>();
 app.MapGrpcService<InzageGrpcService>();
-app.MapGrpcService<PlanHandoverGrpcService>();
-app.MapGrpcService<ReferralGrpcService>();
+app.MapGrpcService<DirectoryGrpcService>();
 
 app.Run();
