@@ -10,5 +10,15 @@ namespace Interop.Hub.LegalBasis;
 /// </summary>
 internal interface ILegalBasisResolver
 {
+    /// <summary>Reads the jongere's consents and decides <paramref name="query"/>.</summary>
     Task<BasisDecision> DecideAsync(DbConnection connection, DbTransaction? transaction, BasisQuery query, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads every consent of one jongere once, for answering several questions about the same jongere (a status
+    /// answer asks per part) with <see cref="Decide"/>.
+    /// </summary>
+    Task<SubjectConsents> LoadConsentsAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, CancellationToken cancellationToken);
+
+    /// <summary>Decides <paramref name="query"/> on consents read with <see cref="LoadConsentsAsync"/> (same jongere).</summary>
+    BasisDecision Decide(SubjectConsents consents, BasisQuery query, DateTimeOffset now);
 }

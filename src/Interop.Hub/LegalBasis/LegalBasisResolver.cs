@@ -28,8 +28,33 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
     /// <inheritdoc />
     public async Task<BasisDecision> DecideAsync(DbConnection connection, DbTransaction? transaction, BasisQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
+        var consents = await LoadConsentsAsync(connection, transaction, query.SubjectPseudonym, cancellationToken).ConfigureAwait(false);
+        return Decide(consents, query, now);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubjectConsents> LoadConsentsAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
+            $"SELECT {ConsentRow.Columns} FROM consent WHERE subject_pseudonym = @subject",
+            new { subject = subjectPseudonym },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new SubjectConsents(subjectPseudonym, rows.ToList());
+    }
+
+    /// <inheritdoc />
+    public BasisDecision Decide(SubjectConsents consents, BasisQuery query, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consents);
+        ArgumentNullException.ThrowIfNull(query);
+        if (!string.Equals(consents.SubjectPseudonym, query.SubjectPseudonym, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The consents are of another jongere than the query's.", nameof(consents));
+        }
+
         var leefgebieden = EnumMask.Of(query.Leefgebieden.Where(l => l != Leefgebied.Unspecified));
         var categories = EnumMask.Of(query.DataCategories.Where(c => c != DataCategory.Unspecified));
 
@@ -41,26 +66,14 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
                     ? TaskDecision(claimed, categories)
                     : BasisDecision.Withheld(WithheldReason.NoLegalBasis);
             case Contracts.V1.LegalBasis.BasisOneofCase.ConsentId:
-                var one = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
-                    $"SELECT {ConsentRow.Columns} FROM consent WHERE consent_id = @consentId AND subject_pseudonym = @subject",
-                    new { consentId = query.Claimed.ConsentId, subject = query.SubjectPseudonym },
-                    transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return Evaluate(one.Where(c => NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
+                var id = query.Claimed.ConsentId;
+                return Evaluate(consents.Rows.Where(c => c.ConsentId == id && NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
         }
 
         var task = _tasks.FirstOrDefault(t => Covers(t, query, leefgebieden, categories));
-        if (task is not null)
-        {
-            return TaskDecision(task, categories);
-        }
-
-        var consents = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
-            $"SELECT {ConsentRow.Columns} FROM consent WHERE subject_pseudonym = @subject",
-            new { subject = query.SubjectPseudonym },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return Evaluate(consents.Where(c => NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
+        return task is not null
+            ? TaskDecision(task, categories)
+            : Evaluate(consents.Rows.Where(c => NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
     }
 
     /// <summary>The statutory task with <paramref name="code"/>, or null.</summary>

@@ -92,7 +92,7 @@ internal sealed partial class ReferralGrpcService(
         content.LegalBasis = decision.ContractBasis;
         await ReferralStore.InsertAsync(ctx, input, subject.Pseudonym, (long)decision.Basis.Kind, decision.Basis.Value, protector.Protect(content, input.ReferralId)).ConfigureAwait(false);
 
-        var receiverRef = await subjects.RefForAsync(ctx, subject.Pseudonym, input.ReceiverOin).ConfigureAwait(false);
+        var receiverRef = await subjects.RefForAsync(ctx, subject.Pseudonym, input.ReceiverOin, input.Subject).ConfigureAwait(false);
         var received = new ReferralReceived { ReferralId = input.ReferralId, Sender = senderRef, Urgency = input.Urgency };
         received.Leefgebieden.AddRange(input.Leefgebieden);
         await ctx.AddEventAsync(input.ReceiverOin, new Event { SubjectRef = receiverRef, ReferralReceived = received }).ConfigureAwait(false);

@@ -6,11 +6,12 @@ namespace Interop.Hub.JongereStatus;
 
 /// <summary>
 /// Asks the <see cref="ILegalBasisResolver"/> about one requester and jongere, once per distinct question (parts
-/// carrying the same categories on the same leefgebieden share an answer).
+/// carrying the same categories on the same leefgebieden share an answer), on one read of the jongere's consents.
 /// </summary>
 internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection connection, BasisQuery template, DateTimeOffset now)
 {
     private readonly Dictionary<string, BasisDecision> _answers = new(StringComparer.Ordinal);
+    private SubjectConsents? _consents;
 
     /// <summary>The decision for data of <paramref name="categories"/> on <paramref name="leefgebieden"/> (empty: none in particular).</summary>
     public async Task<BasisDecision> DecideAsync(IReadOnlyList<DataCategory> categories, IReadOnlyList<Leefgebied> leefgebieden, CancellationToken cancellationToken)
@@ -18,7 +19,9 @@ internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection
         var key = string.Join(',', categories.Select(c => (int)c)) + "|" + LeefgebiedMask.From(leefgebieden);
         if (!_answers.TryGetValue(key, out var decision))
         {
-            decision = await resolver.DecideAsync(connection, null, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now, cancellationToken).ConfigureAwait(false);
+            // The jongere's consents are read once per answer; every part is decided on that one read.
+            _consents ??= await resolver.LoadConsentsAsync(connection, null, template.SubjectPseudonym, cancellationToken).ConfigureAwait(false);
+            decision = resolver.Decide(_consents, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now);
             _answers[key] = decision;
         }
 

@@ -109,15 +109,15 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
 
     /// <summary>
     /// In a write: the subject_ref of a known jongere for organisation <paramref name="oin"/> (for events and
-    /// responses addressed to it), registering the ref so the organisation can use it later.
+    /// responses addressed to it), registering the ref so the organisation can use it later. Pass the BSN when the
+    /// request carried it (<paramref name="input"/>): the stored, encrypted one is then not read and decrypted.
     /// </summary>
-    public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin)
+    public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin, SubjectInput? input = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var protectedBsn = await context.Connection.ExecuteScalarAsync<string?>(context.Command(
-            "SELECT bsn_protected FROM subject WHERE pseudonym = @pseudonym", new { pseudonym })).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The jongere is not registered in the subject table.");
-        var bsn = Bsn.Parse(protector.Unprotect(Convert.FromBase64String(protectedBsn), "subject:" + pseudonym));
+        var bsn = input?.Bsn is { } given && input.Pseudonym == pseudonym
+            ? given
+            : await GetBsnAsync(context.Connection, context.Transaction, pseudonym, context.CancellationToken).ConfigureAwait(false);
         var subjectRef = pseudonymizer.SubjectRefFor(bsn, oin);
         await InsertRefAsync(context, oin, subjectRef, pseudonym).ConfigureAwait(false);
         return subjectRef;
