@@ -2,6 +2,7 @@ using Google.Rpc;
 using Interop.Contracts.V1;
 using Interop.Federation.Registry;
 using Interop.Grpc;
+using Interop.Hub.Calls;
 
 // Not Interop.Hub.Directory: a namespace of that name would shadow System.IO.Directory for all code in Interop.Hub.
 namespace Interop.Hub.PartnerDirectory;
@@ -20,7 +21,7 @@ internal sealed class DirectoryGrpcService(IPartnerStore partners) : DirectorySe
         var query = DirectoryRequestValidation.Validate(request, violations);
         if (query is null)
         {
-            DirectoryErrors.InvalidArgument(violations);
+            HubErrors.InvalidArgument(violations);
         }
 
         // The registry is small (one row per organisation in a region), so it is read whole and filtered here.
@@ -51,14 +52,14 @@ internal sealed class DirectoryGrpcService(IPartnerStore partners) : DirectorySe
         DirectoryRequestValidation.Validate(request, violations);
         if (violations.Count > 0)
         {
-            DirectoryErrors.InvalidArgument(violations);
+            HubErrors.InvalidArgument(violations);
         }
 
         var organisation = await partners.GetOrganisationAsync(request.Oin, context.CancellationToken).ConfigureAwait(false);
         if (organisation is not { Enabled: true })
         {
             // A disabled partner reads as unknown (directory.proto): it takes no part in exchanges.
-            DirectoryErrors.PartnerNotFound(request.Oin);
+            HubErrors.NotFound($"No partner with OIN {request.Oin}.");
         }
 
         return PartnerMapping.ToPartner(organisation);
