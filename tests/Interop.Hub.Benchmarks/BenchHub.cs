@@ -36,7 +36,7 @@ internal sealed class BenchHub : IAsyncDisposable
 
     public IPartnerStore Registry { get; }
 
-    public static async Task<BenchHub> StartAsync()
+    public static async Task<BenchHub> StartAsync(string synchronous)
     {
         var repoRoot = typeof(BenchHub).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
         var dll = Path.Combine(repoRoot, "src", "Interop.Hub", "bin", "Release", "net10.0", "Interop.Hub.dll");
@@ -54,6 +54,7 @@ internal sealed class BenchHub : IAsyncDisposable
             "--Interop:Demo:SeedWhenEmpty=false",
             "--Interop:Authorization:RateLimitPerWindow=100000000",
             "--Logging:LogLevel:Default=Warning",
+            $"--Interop:Storage:SqliteSynchronous={synchronous}",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         })
         {

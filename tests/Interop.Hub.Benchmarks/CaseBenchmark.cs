@@ -19,9 +19,10 @@ internal static class CaseBenchmark
     private const string Gemeente = "00000001001234567000";
     private const string Purpose = "zorg-en-ondersteuning";
 
-    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren)
+    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous)
     {
-        await using var hub = await BenchHub.StartAsync();
+        await using var hub = await BenchHub.StartAsync(synchronous);
+        Console.WriteLine($"SQLite synchronous: {synchronous}");
         await hub.Registry.AddOrganisationAsync(new Organisation(Roc, "ROC van Twente", OrganisationKind.Roc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] });
         await hub.Registry.AddOrganisationAsync(new Organisation(Gemeente, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38") { ReferralLeefgebieden = [Leefgebied.Zorg], AcceptsHandovers = true });
         var roc = await hub.ClientAsync(Roc, "bench-roc");

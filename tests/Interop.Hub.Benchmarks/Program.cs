@@ -1,7 +1,7 @@
 using Interop.Federation.Benchmarks;
 using Interop.Hub.Benchmarks;
 
-// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000]
+// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal]
 // Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "all";
 if (command is not ("submit" or "status" or "all"))
@@ -16,6 +16,12 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }
 
+string Text(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
 Console.WriteLine("Machine:");
 MachineInfo.Print();
 await CaseBenchmark.RunAsync(
@@ -23,5 +29,6 @@ await CaseBenchmark.RunAsync(
     Option("--callers", 32),
     TimeSpan.FromSeconds(Option("--duration", 10)),
     TimeSpan.FromSeconds(Option("--warmup", 3)),
-    Option("--jongeren", 2000));
+    Option("--jongeren", 2000),
+    Text("--sqlite-synchronous", "Full"));
 return 0;

@@ -72,4 +72,15 @@ public sealed class HubStartupTests
 
         Assert.True(health.Status == ServingStatus.NotServing, hub.Output);
     }
+
+    [Theory]
+    [InlineData("--Interop:Storage:Provider=PostgreSql", "ConnectionString is required with the PostgreSql provider")]
+    [InlineData("--Interop:Storage:MaxWriteBatch=0", "MaxWriteBatch must be 1-10000")]
+    public async Task Hub_StorageMisconfigured_RefusesToStartAndSaysWhy(string setting, string reason)
+    {
+        // A storage setting that cannot work stops the start (options validated at start), before any call is served.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => HubProcess.StartAsync(setting));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
 }

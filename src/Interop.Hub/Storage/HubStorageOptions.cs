@@ -15,6 +15,9 @@ public sealed class HubStorageOptions
     /// <summary>The Npgsql connection string; required with <see cref="HubStorageProvider.PostgreSql"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>SQLite only: how durably commits are written (default Full: survives a power loss).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
     /// <summary>The most operations committed in one transaction by the write queue (group commit).</summary>
     public int MaxWriteBatch { get; set; } = 256;
 }

@@ -18,6 +18,11 @@ internal sealed class HubStorageOptionsValidator : IValidateOptions<HubStorageOp
             failures.Add($"{HubStorageOptions.SectionName}:ConnectionString is required with the PostgreSql provider.");
         }
 
+        if (!Enum.IsDefined(options.SqliteSynchronous))
+        {
+            failures.Add($"{HubStorageOptions.SectionName}:SqliteSynchronous must be Full or Normal.");
+        }
+
         if (options.MaxWriteBatch is < 1 or > 10_000)
         {
             failures.Add($"{HubStorageOptions.SectionName}:MaxWriteBatch must be 1-10000.");

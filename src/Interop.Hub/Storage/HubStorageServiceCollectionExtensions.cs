@@ -48,7 +48,8 @@ internal static class HubStorageServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IHubEventSignal>(),
                 sp.GetRequiredService<ILogger<SqliteHubDatabase>>(),
-                options.MaxWriteBatch));
+                options.MaxWriteBatch,
+                options.SqliteSynchronous));
         }
 
         services.AddSingleton<IHubDatabase>(sp => sp.GetRequiredService<HubDatabase>());

@@ -9,16 +9,18 @@ namespace Interop.Hub.Storage;
 
 /// <summary>
 /// The embedded default: the hub's tables in its SQLite file, next to the registry and the processing log. The file
-/// is in WAL mode, so reads run while the single writer commits; commits are synchronous=FULL (durable on power loss),
-/// made affordable by group commit.
+/// is in WAL mode, so reads run while the single writer commits; commits are synchronous=FULL by default (durable on
+/// power loss), made affordable by group commit; <see cref="SqliteSynchronous.Normal"/> trades that for speed.
 /// </summary>
 internal sealed class SqliteHubDatabase : HubDatabase
 {
     private readonly string _connectionString;
+    private readonly string _synchronousPragma;
 
-    public SqliteHubDatabase(string databasePath, TimeProvider time, IHubEventSignal signal, ILogger<SqliteHubDatabase> logger, int maxBatch)
+    public SqliteHubDatabase(string databasePath, TimeProvider time, IHubEventSignal signal, ILogger<SqliteHubDatabase> logger, int maxBatch, SqliteSynchronous synchronous = SqliteSynchronous.Full)
         : base(time, signal, logger, maxBatch)
     {
+        _synchronousPragma = synchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL";
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -48,7 +50,7 @@ internal sealed class SqliteHubDatabase : HubDatabase
 
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous=FULL", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken)).ConfigureAwait(false);
         // BEGIN IMMEDIATE: the write lock is taken before anything is read, so no other process (interop-admin, a
         // second hub on the same file by mistake) can interleave with the chain head or the event cursor.
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
