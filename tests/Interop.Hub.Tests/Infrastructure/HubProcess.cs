@@ -159,9 +159,11 @@ public sealed class HubProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
 
+        // Also when it exited by itself (a failed start): WaitForExitAsync returns once the redirected output is read
+        // to its end, so Output holds everything the hub printed, including why it stopped.
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         _process.Dispose();
         (Registry as IDisposable)?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
