@@ -7,8 +7,7 @@ namespace Interop.Hub.Referrals;
 /// <summary>
 /// Encrypts a referral's personal content (a <see cref="Referral"/> holding person, reason, sender_reference, decline
 /// and withdraw texts, outcome, legal basis and the decision times) for its row, bound to it by the associated data
-/// "referral:" + referral_id so content cannot be moved to another row. Also decrypts the jongere's BSN from the
-/// subject table, bound there to "subject:" + pseudonym (the format SubjectDirectory writes).
+/// "referral:" + referral_id so content cannot be moved to another row.
 /// </summary>
 internal sealed class ReferralContentProtector(PersonalDataProtector protector)
 {
@@ -19,8 +18,4 @@ internal sealed class ReferralContentProtector(PersonalDataProtector protector)
     /// <summary>The content of <paramref name="row"/>.</summary>
     public Referral Unprotect(ReferralRow row) =>
         Referral.Parser.ParseFrom(protector.Unprotect(Convert.FromBase64String(row.Content), System.Text.Encoding.UTF8.GetBytes("referral:" + row.ReferralId)));
-
-    /// <summary>The jongere's BSN of <paramref name="row"/>.</summary>
-    public Bsn UnprotectBsn(ReferralRow row) =>
-        Bsn.Parse(protector.Unprotect(Convert.FromBase64String(row.BsnProtected), "subject:" + row.SubjectPseudonym));
 }

@@ -1,6 +1,7 @@
 using Interop.Contracts.V1;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Storage;
+using Interop.Hub.Subjects;
 using Interop.Privacy;
 
 namespace Interop.Hub.Referrals;
@@ -11,13 +12,13 @@ namespace Interop.Hub.Referrals;
 /// the BSN (common.proto and referrals.proto: the sender and the receiver of a referral get the BSN; nobody else can
 /// read a referral).
 /// </summary>
-internal sealed class ReferralRenderer(ReferralContentProtector content, SubjectPseudonymizer pseudonymizer, PartnerLookup partners)
+internal sealed class ReferralRenderer(ReferralContentProtector content, SubjectDirectory subjects, SubjectPseudonymizer pseudonymizer, PartnerLookup partners)
 {
     /// <summary>The referral of <paramref name="row"/> as <paramref name="readerOin"/> (its sender or receiver) sees it.</summary>
     public async Task<Referral> RenderAsync(ReferralRow row, string readerOin, CancellationToken cancellationToken)
     {
         var referral = content.Unprotect(row);
-        var bsn = content.UnprotectBsn(row);
+        var bsn = subjects.UnprotectBsn(row.BsnProtected, row.SubjectPseudonym);
         referral.ReferralId = row.ReferralId;
         referral.Sender = await partners.RefAsync(row.SenderOin, cancellationToken).ConfigureAwait(false);
         referral.Receiver = await partners.RefAsync(row.ReceiverOin, cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,7 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
 
             var bsn = Bsn.Parse(subject.Bsn);
             var pseudonym = pseudonymizer.Pseudonymize(bsn);
-            return SubjectInput.FromBsn(bsn, pseudonym, Convert.ToBase64String(protector.Protect(bsn.Value, "subject:" + pseudonym)));
+            return SubjectInput.FromBsn(bsn, pseudonym, Convert.ToBase64String(protector.Protect(bsn.Value, BsnAssociatedData(pseudonym))));
         }
 
         if (subject.SubjectRef.Length > MaxSubjectRefLength || !subject.SubjectRef.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
@@ -129,8 +129,15 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
         var protectedBsn = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT bsn_protected FROM subject WHERE pseudonym = @pseudonym", new { pseudonym }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The jongere is not registered in the subject table.");
-        return Bsn.Parse(protector.Unprotect(Convert.FromBase64String(protectedBsn), "subject:" + pseudonym));
+        return UnprotectBsn(protectedBsn, pseudonym);
     }
+
+    /// <summary>The BSN from subject.bsn_protected of the jongere <paramref name="pseudonym"/> (read with a join, say).</summary>
+    public Bsn UnprotectBsn(string protectedBsn, string pseudonym) =>
+        Bsn.Parse(protector.Unprotect(Convert.FromBase64String(protectedBsn), BsnAssociatedData(pseudonym)));
+
+    // Binds an encrypted BSN to its row: it cannot be moved to another jongere's pseudonym.
+    private static string BsnAssociatedData(string pseudonym) => "subject:" + pseudonym;
 
     private static Task InsertRefAsync(HubWriteContext context, string oin, string subjectRef, string pseudonym) =>
         context.ExecuteAsync(
