@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Interop.Hub.Tests.Consent;
 
@@ -72,14 +70,7 @@ public static class ConsentTestDatabase
         return events;
     }
 
-    private static async Task<DbConnection> OpenAsync(HubProcess hub)
-    {
-        DbConnection connection = hub.Provider == StorageProvider.PostgreSql
-            ? new NpgsqlConnection(hub.PostgreSqlConnectionString)
-            : new SqliteConnection($"Data Source={hub.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        return connection;
-    }
+    private static Task<DbConnection> OpenAsync(HubProcess hub) => hub.OpenDatabaseAsync();
 
     private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
     {

@@ -60,12 +60,5 @@ public static class HubTables
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<DbConnection> OpenAsync(HubProcess hub, bool writable = false)
-    {
-        DbConnection connection = hub.Provider == StorageProvider.PostgreSql
-            ? new Npgsql.NpgsqlConnection(hub.PostgreSqlConnectionString)
-            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={hub.DatabasePath};Mode={(writable ? "ReadWrite" : "ReadOnly")};Pooling=False;Default Timeout=30");
-        await connection.OpenAsync();
-        return connection;
-    }
+    private static Task<DbConnection> OpenAsync(HubProcess hub, bool writable = false) => hub.OpenDatabaseAsync(readOnly: !writable);
 }

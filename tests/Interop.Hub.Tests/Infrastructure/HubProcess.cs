@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -6,7 +7,12 @@ using System.Text;
 using Interop.Federation.Registry;
 using Interop.Federation.Storage;
 using Interop.Federation.Storage.PostgreSql;
+using Interop.ProcessingLog;
+using Interop.ProcessingLog.Storage;
+using Interop.ProcessingLog.Storage.PostgreSql;
 using Interop.Testing.PostgreSql;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Interop.Hub.Tests.Infrastructure;
 
@@ -55,6 +61,31 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>The hub's partner registry, in its own database, for registering partners and clients as interop-admin does.</summary>
     public IPartnerStore Registry { get; }
+
+    /// <summary>
+    /// An open connection to the hub's own database, for looking at what the hub stored (or, rarely, changing it
+    /// behind its back). SQLite: unpooled (the file is deleted on dispose), waiting up to 30 s for the hub's write
+    /// lock, and read-only when <paramref name="readOnly"/>. Dispose it.
+    /// </summary>
+    public async Task<DbConnection> OpenDatabaseAsync(bool readOnly = false)
+    {
+        DbConnection connection = _postgreSql is { } postgreSql
+            ? new NpgsqlConnection(postgreSql.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+                Pooling = false,
+                DefaultTimeout = 30,
+            }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The hub's processing log, read through the library as `interop-admin log verify` does. Dispose it.</summary>
+    public IProcessingLog OpenProcessingLog() => _postgreSql is { } postgreSql
+        ? new PostgreSqlProcessingLog(postgreSql.ConnectionString)
+        : new SqliteProcessingLog(DatabasePath);
 
     /// <summary>What the hub printed so far, for failure messages.</summary>
     public string Output
@@ -166,8 +197,8 @@ public sealed class HubProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         _process.Dispose();
         (Registry as IDisposable)?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         if (_postgreSql is not null)
         {

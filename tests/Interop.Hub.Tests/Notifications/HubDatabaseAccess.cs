@@ -5,11 +5,8 @@ using Interop.Contracts.V1;
 using Interop.Federation.Registry;
 using Interop.Hub.Tests.Infrastructure;
 using Interop.ProcessingLog;
-using Interop.ProcessingLog.Storage;
-using Interop.ProcessingLog.Storage.PostgreSql;
 using Interop.Privacy;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using OrganisationKind = Interop.Federation.Registry.OrganisationKind;
 
 namespace Interop.Hub.Tests.Notifications;
@@ -122,18 +119,9 @@ public sealed class HubDatabaseAccess(HubProcess hub)
     }
 
     /// <summary>The hub's processing log, opened on its database as another process would; dispose it.</summary>
-    public IProcessingLog OpenLog() => hub.PostgreSqlConnectionString is { } connectionString
-        ? new PostgreSqlProcessingLog(connectionString)
-        : new SqliteProcessingLog(hub.DatabasePath);
+    public IProcessingLog OpenLog() => hub.OpenProcessingLog();
 
-    private async Task<DbConnection> OpenAsync()
-    {
-        DbConnection connection = hub.PostgreSqlConnectionString is { } connectionString
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = hub.DatabasePath, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<DbConnection> OpenAsync() => hub.OpenDatabaseAsync();
 
     // The hub's writers hold BEGIN IMMEDIATE (SQLite) or the log's advisory lock (PostgreSQL) for their whole
     // transaction; taking the same here serialises these writes with the hub's, so MAX + 1 stays in commit order.

@@ -2,8 +2,6 @@ using System.Data.Common;
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.Infrastructure;
 using Interop.ProcessingLog;
-using Interop.ProcessingLog.Storage;
-using Interop.ProcessingLog.Storage.PostgreSql;
 
 namespace Interop.Hub.Tests.Referrals;
 
@@ -45,9 +43,7 @@ internal static class ReferralDatabase
     /// <summary>Every processing record requested by <paramref name="oin"/>, newest first.</summary>
     public static async Task<List<ProcessingLogRecord>> RecordsOfAsync(HubProcess hub, string oin)
     {
-        IProcessingLog log = hub.Provider == StorageProvider.Sqlite
-            ? new SqliteProcessingLog(hub.DatabasePath)
-            : new PostgreSqlProcessingLog(hub.PostgreSqlConnectionString!);
+        var log = hub.OpenProcessingLog();
         try
         {
             var records = new List<ProcessingLogRecord>();
@@ -67,12 +63,5 @@ internal static class ReferralDatabase
         }
     }
 
-    private static async Task<DbConnection> OpenAsync(HubProcess hub)
-    {
-        DbConnection connection = hub.Provider == StorageProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False")
-            : new Npgsql.NpgsqlConnection(hub.PostgreSqlConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    private static Task<DbConnection> OpenAsync(HubProcess hub) => hub.OpenDatabaseAsync(readOnly: true);
 }

@@ -1,10 +1,6 @@
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.Infrastructure;
 using Interop.ProcessingLog;
-using Interop.ProcessingLog.Storage;
-using Interop.ProcessingLog.Storage.PostgreSql;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using static Interop.Hub.Tests.Scenarios.ScenarioRequests;
 
 namespace Interop.Hub.Tests.Scenarios;
@@ -27,9 +23,7 @@ public abstract class ProcessingLogScenarioTests<TFixture>(TFixture hub)
         await new ReferralService.ReferralServiceClient(roc).SubmitReferralAsync(ZorgReferral(bsn, Twente.Enschede, consent.ConsentId));
         await ZorgStatusAsync(enschede, bsn);
 
-        IProcessingLog log = hub.Provider == StorageProvider.Sqlite
-            ? new SqliteProcessingLog(hub.Hub.DatabasePath)
-            : new PostgreSqlProcessingLog(hub.Hub.PostgreSqlConnectionString!);
+        var log = hub.Hub.OpenProcessingLog();
         var verifier = new ProcessingLogVerifier(log);
         var intact = await verifier.VerifyAsync();
         Assert.True(intact.IsValid, intact.Message);
@@ -50,22 +44,10 @@ public abstract class ProcessingLogScenarioTests<TFixture>(TFixture hub)
 
     private async Task ExecuteAsync(string sql)
     {
-        if (hub.Provider == StorageProvider.Sqlite)
-        {
-            await using var connection = new SqliteConnection($"Data Source={hub.Hub.DatabasePath}");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
-        else
-        {
-            await using var connection = new NpgsqlConnection(hub.Hub.PostgreSqlConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        await using var connection = await hub.Hub.OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }
 

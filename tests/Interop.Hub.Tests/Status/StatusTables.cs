@@ -2,8 +2,6 @@ using System.Data.Common;
 using Dapper;
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Interop.Hub.Tests.JongereStatus;
 
@@ -102,10 +100,7 @@ public sealed class StatusTables(HubProcess hub)
 
     private async Task<T> WithConnection<T>(Func<DbConnection, Task<T>> action)
     {
-        await using DbConnection connection = hub.PostgreSqlConnectionString is { } cs
-            ? new NpgsqlConnection(cs)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = hub.DatabasePath, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
+        await using var connection = await hub.OpenDatabaseAsync();
         return await action(connection);
     }
 }
