@@ -88,6 +88,9 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// <summary>Creates or upgrades the hub's tables and the processing log's on <paramref name="connection"/>.</summary>
     protected abstract Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Sets up the writer's connection once, when the write loop opens it (per-connection settings).</summary>
+    protected virtual Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Begins a write transaction holding the write lock and the processing log's append lock.</summary>
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -131,7 +134,12 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
 
                 try
                 {
-                    connection ??= await OpenMigratedAsync(_stopping.Token).ConfigureAwait(false);
+                    if (connection is null)
+                    {
+                        connection = await OpenMigratedAsync(_stopping.Token).ConfigureAwait(false);
+                        await PrepareWriterAsync(connection, _stopping.Token).ConfigureAwait(false);
+                    }
+
                     await CommitBatchAsync(connection, batch).ConfigureAwait(false);
                 }
                 catch (Exception ex)

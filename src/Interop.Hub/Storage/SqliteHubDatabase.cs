@@ -48,11 +48,14 @@ internal sealed class SqliteHubDatabase : HubDatabase
         await ProcessingLogTransaction.MigrateAsync(sqlite, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    // synchronous is a setting of the connection: set once on the writer's, which makes every commit.
+    protected override Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken));
+
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken)).ConfigureAwait(false);
         // BEGIN IMMEDIATE: the write lock is taken before anything is read, so no other process (interop-admin, a
         // second hub on the same file by mistake) can interleave with the chain head or the event cursor.
-        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 }
