@@ -90,7 +90,7 @@ internal sealed class BenchHub : IAsyncDisposable
     {
         var key = ClientKeyMaterial.Generate(2048);
         await Registry.AddClientAsync(new ApiClient(clientId, oin, key.PublicJwks, null,
-            ["referrals.read", "referrals.write", "consent.read", "consent.write", "status.read", "status.write", "notifications.read"]));
+            ["referrals.read", "referrals.write", "consent.read", "consent.write", "status.read", "status.write", "notifications.read", "directory.read"]));
         var http = new HttpClient();
         var tokens = new ClientAssertionTokenProvider(http, new ClientAssertionOptions
         {

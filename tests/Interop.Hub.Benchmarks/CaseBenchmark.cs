@@ -54,6 +54,16 @@ internal static class CaseBenchmark
             });
         }
 
+        if (command is "floor")
+        {
+            // The floor under every hub call: the same client, connection, token and authorization, on a call that
+            // touches no personal data (a directory lookup served from the partner cache).
+            await MeasureAsync($"Directory GetPartner (floor), {callers} concurrent callers", callers, duration, warmup, async () =>
+            {
+                await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(new GetPartnerRequest { Oin = Roc });
+            });
+        }
+
         if (command is "status" or "all")
         {
             var sequence = 0L;

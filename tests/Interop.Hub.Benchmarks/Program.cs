@@ -1,12 +1,12 @@
 using Interop.Federation.Benchmarks;
 using Interop.Hub.Benchmarks;
 
-// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal]
+// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal]
 // Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "all";
-if (command is not ("submit" or "status" or "all"))
+if (command is not ("submit" or "status" or "floor" or "all"))
 {
-    Console.Error.WriteLine("Usage: submit|status|all [--callers N] [--duration S] [--warmup S] [--jongeren N]");
+    Console.Error.WriteLine("Usage: submit|status|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N]");
     return 2;
 }
 

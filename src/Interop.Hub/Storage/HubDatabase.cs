@@ -38,8 +38,27 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await using var connection = await OpenMigratedAsync(cancellationToken).ConfigureAwait(false);
-        return await read(connection, cancellationToken).ConfigureAwait(false);
+        var connection = await RentReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var reusable = false;
+        try
+        {
+            await BeginReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await read(connection, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Also after a read that threw (NOT_FOUND, say): the connection is clean again and can be reused.
+                await EndReadAsync(connection, CancellationToken.None).ConfigureAwait(false);
+                reusable = true;
+            }
+        }
+        finally
+        {
+            // A connection whose read could not be ended cleanly is closed rather than reused.
+            await ReturnReadConnectionAsync(connection, reusable).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -78,12 +97,28 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
             }
         }
 
+        await DisposeReadConnectionsAsync().ConfigureAwait(false);
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
 
     /// <summary>Opens a new (pooled) connection.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>A connection for one read: a new (pooled) one unless the provider keeps its own.</summary>
+    protected virtual Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken) => OpenMigratedAsync(cancellationToken);
+
+    /// <summary>Takes back a connection of <see cref="RentReadConnectionAsync"/>; <paramref name="reusable"/> is false when it could not be ended cleanly.</summary>
+    protected virtual ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable) => connection.DisposeAsync();
+
+    /// <summary>Starts what a read runs in (on SQLite one read transaction: one snapshot, one lock, one cache check).</summary>
+    protected virtual Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Ends what <see cref="BeginReadAsync"/> started, whether the read completed or threw.</summary>
+    protected virtual Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Closes the connections the provider keeps for reads (when the hub stops).</summary>
+    protected virtual ValueTask DisposeReadConnectionsAsync() => ValueTask.CompletedTask;
 
     /// <summary>Creates or upgrades the hub's tables and the processing log's on <paramref name="connection"/>.</summary>
     protected abstract Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Interop.ProcessingLog;
@@ -14,7 +15,14 @@ namespace Interop.Hub.Storage;
 /// </summary>
 internal sealed class SqliteHubDatabase : HubDatabase
 {
+    // Open reader connections kept between reads, each with its prepared statements (PreparedSqliteConnection);
+    // more than this many idle ones are closed.
+    private const int MaxIdleReaders = 16;
+
+    private readonly ConcurrentQueue<DbConnection> _idleReaders = new();
     private readonly string _connectionString;
+    private int _idleReaderCount;
+    private volatile bool _disposed;
     private readonly string _synchronousPragma;
 
     public SqliteHubDatabase(string databasePath, TimeProvider time, IHubEventSignal signal, ILogger<SqliteHubDatabase> logger, int maxBatch, SqliteSynchronous synchronous = SqliteSynchronous.Full)
@@ -38,12 +46,57 @@ internal sealed class SqliteHubDatabase : HubDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        return new PreparedSqliteConnection(connection);
+    }
+
+    // One read transaction per read: all its statements see one snapshot, and the lock, the check for other
+    // connections' commits and the page cache refill happen once instead of per statement. Plain BEGIN/COMMIT (not a
+    // SqliteTransaction), so the read's commands need no transaction object; deferred, so it takes no write lock.
+    protected override Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, "BEGIN DEFERRED", cancellationToken);
+
+    protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, "COMMIT", cancellationToken);
+
+    protected override Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_idleReaders.TryDequeue(out var connection))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            return Task.FromResult(connection);
+        }
+
+        return base.RentReadConnectionAsync(cancellationToken);
+    }
+
+    protected override ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable)
+    {
+        if (reusable && !_disposed && Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
+        {
+            _idleReaders.Enqueue(connection);
+            return ValueTask.CompletedTask;
+        }
+
+        if (reusable && !_disposed)
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+        }
+
+        return connection.DisposeAsync();
+    }
+
+    protected override async ValueTask DisposeReadConnectionsAsync()
+    {
+        _disposed = true;
+        while (_idleReaders.TryDequeue(out var connection))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     protected override async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var sqlite = (SqliteConnection)connection;
+        var sqlite = ((PreparedSqliteConnection)connection).Inner;
         await SqliteMigrator.MigrateAsync(sqlite, HubSchema.Scripts, cancellationToken).ConfigureAwait(false);
         await ProcessingLogTransaction.MigrateAsync(sqlite, cancellationToken).ConfigureAwait(false);
     }
@@ -52,10 +105,17 @@ internal sealed class SqliteHubDatabase : HubDatabase
     protected override Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken));
 
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // BEGIN IMMEDIATE: the write lock is taken before anything is read, so no other process (interop-admin, a
         // second hub on the same file by mistake) can interleave with the chain head or the event cursor.
-        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        return Task.FromResult<DbTransaction>(((PreparedSqliteConnection)connection).Inner.BeginTransaction(deferred: false));
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Interop.Contracts.V1;
 using Interop.Hub.Storage;
@@ -139,6 +140,33 @@ public abstract class HubDatabaseTests(StorageProvider provider)
             EndTime = now,
             Bewaartermijn = "P5Y",
         };
+    }
+
+    [Fact]
+    public async Task Reads_on_reused_connections_see_every_commit_and_survive_a_read_that_threw()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        async Task<long> CountAsync() => await test.Database.ReadAsync(
+            (c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM hub_event WHERE recipient_oin = @oin", new { oin = Oin }, cancellationToken: ct)),
+            CancellationToken.None);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await test.Database.WriteAsync(context => context.AddEventAsync(Oin, new Event { SubjectRef = $"r1:ref-{i}" }), CancellationToken.None);
+            Assert.Equal(i, await CountAsync());
+
+            // A read that fails half-way (a bad statement after a good one) must not leave its connection in a state
+            // that hides later commits or fails later reads.
+            await Assert.ThrowsAnyAsync<DbException>(() => test.Database.ReadAsync(async (c, ct) =>
+            {
+                await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM hub_event", cancellationToken: ct));
+                return await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM no_such_table", cancellationToken: ct));
+            }, CancellationToken.None));
+        }
+
+        // Many concurrent reads (more than the idle connections kept) all see the last commit.
+        var counts = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(CountAsync)));
+        Assert.All(counts, c => Assert.Equal(5, c));
     }
 }
 

@@ -1,0 +1,158 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Data.Sqlite;
+
+namespace Interop.Hub.Storage;
+
+/// <summary>
+/// A command of a <see cref="PreparedSqliteConnection"/>: collects its text, parameters and transaction like any
+/// command, and executes on the connection's prepared statement for that text. The statement is held from execution
+/// until this command is disposed (a data reader must be disposed before its command, as Dapper does).
+/// </summary>
+internal sealed class PreparedSqliteCommand : DbCommand
+{
+    private readonly PreparedSqliteConnection _connection;
+
+    // Never executed: only holds the parameters until they are bound to the prepared statement.
+    private readonly SqliteCommand _parameters = new();
+    private SqliteCommand? _executing;
+    private bool _faulted;
+
+    public PreparedSqliteCommand(PreparedSqliteConnection connection)
+    {
+        _connection = connection;
+    }
+
+    [AllowNull]
+    public override string CommandText { get; set; } = "";
+
+    public override int CommandTimeout { get; set; } = 30;
+
+    public override CommandType CommandType
+    {
+        get => CommandType.Text;
+        set
+        {
+            if (value != CommandType.Text)
+            {
+                throw new ArgumentException("Only CommandType.Text is supported.", nameof(value));
+            }
+        }
+    }
+
+    public override bool DesignTimeVisible { get; set; }
+
+    public override UpdateRowSource UpdatedRowSource { get; set; }
+
+    protected override DbConnection? DbConnection
+    {
+        get => _connection;
+        set
+        {
+            if (value is not null && !ReferenceEquals(value, _connection))
+            {
+                throw new InvalidOperationException("A prepared command stays on the connection that created it.");
+            }
+        }
+    }
+
+    protected override DbParameterCollection DbParameterCollection => _parameters.Parameters;
+
+    protected override DbTransaction? DbTransaction { get; set; }
+
+    public override void Cancel() => _executing?.Cancel();
+
+    public override void Prepare()
+    {
+        // Statements are prepared on first execution and kept by the connection.
+    }
+
+    public override int ExecuteNonQuery()
+    {
+        try
+        {
+            return Bind().ExecuteNonQuery();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public override object? ExecuteScalar()
+    {
+        try
+        {
+            return Bind().ExecuteScalar();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    protected override DbParameter CreateDbParameter() => new SqliteParameter();
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    {
+        try
+        {
+            // Held until this command is disposed: the reader steps the statement.
+            return Bind().ExecuteReader(behavior);
+        }
+        catch
+        {
+            _faulted = true;
+            Release();
+            throw;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Release();
+            _parameters.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private SqliteCommand Bind()
+    {
+        Release();
+        var command = _connection.Rent(CommandText);
+        _executing = command;
+        _faulted = false;
+        command.Transaction = (SqliteTransaction?)DbTransaction;
+        command.CommandTimeout = CommandTimeout;
+        foreach (SqliteParameter parameter in _parameters.Parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private void Release()
+    {
+        if (_executing is { } command)
+        {
+            _executing = null;
+            // A statement that failed is not kept (an interrupted or broken statement is re-prepared next time).
+            _connection.Return(command, reusable: !_faulted);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Dapper;
+using Interop.Hub.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Interop.Hub.Tests.Foundation;
+
+/// <summary>
+/// The SQLite connection that keeps its statements prepared: the same SQL reuses one statement, parameters never carry
+/// over from one execution to the next, a statement in use is not shared, a failed one is not kept, transactions work
+/// as on a plain connection; and the hub's reads on SQLite each see one snapshot.
+/// </summary>
+public sealed class PreparedSqliteConnectionTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("interop-prepared-").FullName;
+    private PreparedSqliteConnection _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        var inner = new SqliteConnection($"Data Source={Path.Combine(_directory, "t.db")}");
+        await inner.OpenAsync();
+        _connection = new PreparedSqliteConnection(inner);
+        await _connection.ExecuteAsync("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        await _connection.ExecuteAsync("INSERT INTO item (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_same_sql_runs_on_one_kept_statement_with_each_call_s_own_parameters()
+    {
+        const string Sql = "SELECT name FROM item WHERE id = @id";
+        var before = _connection.StatementCount;
+        Assert.Equal("a", await _connection.ExecuteScalarAsync<string>(Sql, new { id = 1 }));
+        Assert.Equal("c", await _connection.ExecuteScalarAsync<string>(Sql, new { id = 3 }));
+        Assert.Equal("b", await _connection.QuerySingleAsync<string>(Sql, new { id = 2 }));
+        Assert.Equal(before + 1, _connection.StatementCount);
+
+        // Parameters of an earlier execution are gone: a call without them is refused, not run with stale values.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _connection.ExecuteScalarAsync<string>(Sql));
+        Assert.Equal("a", await _connection.ExecuteScalarAsync<string>(Sql, new { id = 1 }));
+    }
+
+    [Fact]
+    public async Task A_statement_still_reading_is_not_given_to_a_nested_command_with_the_same_sql()
+    {
+        const string Sql = "SELECT id FROM item WHERE id >= @from ORDER BY id";
+        var pairs = new List<(long Outer, long Inner)>();
+        await using (var outer = _connection.CreateCommand())
+        {
+            outer.CommandText = Sql;
+            var p = outer.CreateParameter();
+            p.ParameterName = "@from";
+            p.Value = 2;
+            outer.Parameters.Add(p);
+            await using var reader = await outer.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var inner = await _connection.QueryAsync<long>(Sql, new { from = reader.GetInt64(0) });
+                pairs.AddRange(inner.Select(i => (reader.GetInt64(0), i)));
+            }
+        }
+
+        Assert.Equal([(2L, 2L), (2L, 3L), (3L, 3L)], pairs);
+        Assert.Equal([1L, 2L, 3L], await _connection.QueryAsync<long>(Sql, new { from = 1 }));
+    }
+
+    [Fact]
+    public async Task A_failed_statement_is_not_kept_and_the_next_run_of_its_sql_works()
+    {
+        const string Sql = "INSERT INTO item (id, name) VALUES (@id, @name)";
+        await Assert.ThrowsAsync<SqliteException>(() => _connection.ExecuteAsync(Sql, new { id = 4, name = "a" }));
+        Assert.Equal(1, await _connection.ExecuteAsync(Sql, new { id = 4, name = "d" }));
+        Assert.Equal(4, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item"));
+    }
+
+    [Fact]
+    public async Task Commands_run_in_the_connection_s_transaction_and_roll_back_with_it()
+    {
+        const string Sql = "INSERT INTO item (id, name) VALUES (@id, @name)";
+        await using (var transaction = await _connection.BeginTransactionAsync())
+        {
+            await _connection.ExecuteAsync(Sql, new { id = 5, name = "e" }, transaction);
+            Assert.Equal(4, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item", transaction: transaction));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(3, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item"));
+
+        // The kept statement works outside a transaction again (its transaction object was cleared).
+        Assert.Equal(1, await _connection.ExecuteAsync(Sql, new { id = 5, name = "e" }));
+        Assert.Equal(4, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item"));
+    }
+
+    [Fact]
+    public async Task A_hub_read_on_sqlite_sees_one_snapshot_even_when_a_write_commits_during_it()
+    {
+        var signal = new RecordingSignal();
+        var path = Path.Combine(_directory, "hub.db");
+        await using var database = new SqliteHubDatabase(path, TimeProvider.System, signal, NullLogger<SqliteHubDatabase>.Instance, 16);
+        await database.MigrateAsync(CancellationToken.None);
+        const string Count = "SELECT COUNT(*) FROM hub_event";
+
+        var (first, second) = await database.ReadAsync(async (connection, ct) =>
+        {
+            var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
+            // Another connection commits while the read is under way.
+            await database.WriteAsync(context => context.AddEventAsync("00000001001234567000", new Contracts.V1.Event { SubjectRef = "r1:x" }), ct);
+            var after = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
+            return (before, after);
+        }, CancellationToken.None);
+
+        Assert.Equal(0, first);
+        Assert.Equal(first, second);
+        Assert.Equal(1, await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct)), CancellationToken.None));
+    }
+}
