@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Interop.ProcessingLog;
 using Interop.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -217,11 +218,14 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         var recipients = new List<string>();
         await using (var transaction = await BeginWriteAsync(connection, _stopping.Token).ConfigureAwait(false))
         {
+            // The chain head is read once per transaction (the transaction holds the append lock) and kept.
+            var log = ProcessingLogTransaction.CreateAppender(connection, transaction);
             foreach (var pending in batch)
             {
                 var mark = recipients.Count;
+                var head = log.Position;
                 await ExecuteRawAsync(connection, transaction, "SAVEPOINT hub_write").ConfigureAwait(false);
-                var context = new HubWriteContext(connection, transaction, _time.GetUtcNow(), recipients, _stopping.Token);
+                var context = new HubWriteContext(connection, transaction, log, _time.GetUtcNow(), recipients, _stopping.Token);
                 if (await pending.RunAsync(context).ConfigureAwait(false))
                 {
                     await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
@@ -231,6 +235,7 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
                     await ExecuteRawAsync(connection, transaction, "ROLLBACK TO SAVEPOINT hub_write").ConfigureAwait(false);
                     await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
                     recipients.RemoveRange(mark, recipients.Count - mark);
+                    log.RewindTo(head);
                 }
             }
 

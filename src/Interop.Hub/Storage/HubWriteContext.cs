@@ -14,9 +14,11 @@ namespace Interop.Hub.Storage;
 internal sealed class HubWriteContext
 {
     private readonly List<string> _eventRecipients;
+    private readonly ProcessingLogAppender _log;
 
-    internal HubWriteContext(DbConnection connection, DbTransaction transaction, DateTimeOffset now, List<string> eventRecipients, CancellationToken cancellationToken)
+    internal HubWriteContext(DbConnection connection, DbTransaction transaction, ProcessingLogAppender log, DateTimeOffset now, List<string> eventRecipients, CancellationToken cancellationToken)
     {
+        _log = log;
         Connection = connection;
         Transaction = transaction;
         Now = now;
@@ -44,8 +46,7 @@ internal sealed class HubWriteContext
     public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(Command(sql, parameters));
 
     /// <summary>Appends a processing record in this transaction (the log's tables are in the same database).</summary>
-    public Task<ProcessingLogRecord> LogAsync(ProcessingLogRecord record) =>
-        ProcessingLogTransaction.AppendAsync(Connection, Transaction, record, CancellationToken);
+    public Task<ProcessingLogRecord> LogAsync(ProcessingLogRecord record) => _log.AppendAsync(record, CancellationToken);
 
     /// <summary>
     /// Queues <paramref name="event"/> for <paramref name="recipientOin"/>: gives it the next cursor and a new

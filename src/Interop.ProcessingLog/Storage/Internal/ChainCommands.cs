@@ -13,13 +13,26 @@ internal static class ChainCommands
     /// <summary>Reads the chain head, links <paramref name="record"/> to it and inserts it. Must run under the append lock.</summary>
     public static async Task<ProcessingLogRecord> AppendAsync(DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, CancellationToken cancellationToken)
     {
+        var (sequence, hash) = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await InsertAfterAsync(connection, transaction, record, sequence, hash, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The last record's sequence number and hash (0 and the genesis hash for an empty log). Under the append lock.</summary>
+    public static async Task<(long Sequence, byte[] Hash)> ReadHeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
         var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(
             "SELECT sequence_no AS SequenceNo, record_hash AS RecordHash FROM processing_record ORDER BY sequence_no DESC LIMIT 1",
             transaction: transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var previousHash = head is null ? ProcessingRecordHash.GenesisHash.ToArray() : Convert.FromHexString(head.RecordHash);
-        var linked = record with { Sequence = (head?.SequenceNo ?? 0) + 1, PreviousHash = previousHash };
-        var stored = linked with { RecordHash = ProcessingRecordHash.Compute(linked, previousHash) };
+        return head is null ? (0, ProcessingRecordHash.GenesisHash.ToArray()) : (head.SequenceNo, Convert.FromHexString(head.RecordHash));
+    }
+
+    /// <summary>Links <paramref name="record"/> to the head (<paramref name="headSequence"/>, <paramref name="headHash"/>) and inserts it.</summary>
+    public static async Task<ProcessingLogRecord> InsertAfterAsync(
+        DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, long headSequence, byte[] headHash, CancellationToken cancellationToken)
+    {
+        var linked = record with { Sequence = headSequence + 1, PreviousHash = headHash };
+        var stored = linked with { RecordHash = ProcessingRecordHash.Compute(linked, headHash) };
         await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(stored), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return stored;
     }

@@ -1,0 +1,114 @@
+using Interop.ProcessingLog.Storage;
+using Interop.ProcessingLog.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Interop.ProcessingLog.Tests.Storage;
+
+/// <summary>
+/// The appender a caller uses for several records in its own transaction: it reads the chain head once and keeps it,
+/// continues an existing chain, and after a rollback to a savepoint rewinds to where it was, so the chain stays whole.
+/// </summary>
+public sealed class ProcessingLogAppenderTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "interop-plog-appender-" + Guid.NewGuid().ToString("N") + ".db");
+    private SqliteProcessingLog _log = null!;
+
+    public async Task InitializeAsync()
+    {
+        _log = new SqliteProcessingLog(_path);
+        // Two records before the transaction: the appender must continue from them.
+        await _log.AppendAsync(Records.Read(n: 1)).WaitAsync(Timeout);
+        await _log.AppendAsync(Records.Read(n: 2)).WaitAsync(Timeout);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+        File.Delete(_path + "-wal");
+        File.Delete(_path + "-shm");
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Records_appended_in_one_transaction_continue_the_chain_and_verify()
+    {
+        await using (var connection = await OpenAsync())
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
+            Assert.False(appender.Position.IsKnown);
+            var appended = new List<ProcessingLogRecord>();
+            for (var i = 3; i <= 6; i++)
+            {
+                appended.Add(await appender.AppendAsync(Records.Read(n: i)));
+            }
+
+            Assert.Equal([3L, 4L, 5L, 6L], appended.Select(r => r.Sequence));
+            Assert.Equal(6, appender.Position.Sequence);
+            for (var i = 1; i < appended.Count; i++)
+            {
+                Assert.True(appended[i].PreviousHash.Span.SequenceEqual(appended[i - 1].RecordHash.Span));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
+        Assert.True(result.IsValid);
+        Assert.Equal(6, result.VerifiedCount);
+    }
+
+    [Fact]
+    public async Task After_a_rollback_to_a_savepoint_the_rewound_appender_keeps_the_chain_whole()
+    {
+        await using (var connection = await OpenAsync())
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
+            await appender.AppendAsync(Records.Read(n: 3));
+            var mark = appender.Position;
+            transaction.Save("op");
+            await appender.AppendAsync(Records.Read(n: 4));
+            await appender.AppendAsync(Records.Read(n: 5));
+            transaction.Rollback("op");
+            appender.RewindTo(mark);
+
+            var next = await appender.AppendAsync(Records.Read(n: 6));
+            Assert.Equal(4, next.Sequence);
+            await transaction.CommitAsync();
+        }
+
+        var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
+        Assert.True(result.IsValid);
+        Assert.Equal(4, result.VerifiedCount);
+    }
+
+    [Fact]
+    public async Task An_appender_not_rewound_after_a_rollback_cannot_break_the_chain_silently()
+    {
+        // The misuse the rewind exists for: the kept head points past the rolled-back records. The next append links
+        // to a record that is not there; the verifier reports the gap instead of passing it.
+        await using (var connection = await OpenAsync())
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
+            transaction.Save("op");
+            await appender.AppendAsync(Records.Read(n: 3));
+            transaction.Rollback("op");
+            await appender.AppendAsync(Records.Read(n: 4));
+            await transaction.CommitAsync();
+        }
+
+        var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
+        Assert.False(result.IsValid);
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
