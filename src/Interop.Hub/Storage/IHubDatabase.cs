@@ -16,7 +16,10 @@ internal interface IHubDatabase
     /// <summary>Which provider this is.</summary>
     HubStorageProvider Provider { get; }
 
-    /// <summary>Runs <paramref name="read"/> on an open connection (no transaction; each statement sees committed data).</summary>
+    /// <summary>
+    /// Runs <paramref name="read"/> on an open connection inside one read-only snapshot: all its statements see the
+    /// same committed state (pass no transaction to them; the provider started it).
+    /// </summary>
     Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
 
     /// <summary>

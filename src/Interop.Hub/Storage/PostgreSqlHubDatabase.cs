@@ -35,6 +35,15 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
         await ProcessingLogTransaction.MigrateAsync(npgsql, cancellationToken).ConfigureAwait(false);
     }
 
+    // One snapshot per read, as on SQLite: every statement of a status answer sees the same committed state, whatever
+    // other nodes commit meanwhile. READ ONLY also refuses a read that would write. COMMIT ends a transaction that a
+    // failed statement aborted too (PostgreSQL then rolls it back), so the connection goes back to the pool clean.
+    protected override Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", cancellationToken: cancellationToken));
+
+    protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: cancellationToken));
+
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

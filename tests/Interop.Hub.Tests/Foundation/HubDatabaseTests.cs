@@ -168,6 +168,25 @@ public abstract class HubDatabaseTests(StorageProvider provider)
         var counts = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(CountAsync)));
         Assert.All(counts, c => Assert.Equal(5, c));
     }
+
+    [Fact]
+    public async Task A_read_sees_one_snapshot_even_when_a_write_commits_during_it()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        const string Count = "SELECT COUNT(*) FROM hub_event";
+        var (first, second) = await test.Database.ReadAsync(async (connection, ct) =>
+        {
+            var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
+            // The writer commits on its own connection while the read is under way.
+            await test.Database.WriteAsync(context => context.AddEventAsync(Oin, new Event { SubjectRef = "r1:x" }), ct);
+            var after = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
+            return (before, after);
+        }, CancellationToken.None);
+
+        Assert.Equal(0, first);
+        Assert.Equal(first, second);
+        Assert.Equal(1, await test.Database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct)), CancellationToken.None));
+    }
 }
 
 public sealed class HubDatabaseOnSqliteTests() : HubDatabaseTests(StorageProvider.Sqlite);

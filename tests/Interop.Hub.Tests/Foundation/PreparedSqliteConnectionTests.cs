@@ -1,14 +1,13 @@
 using Dapper;
 using Interop.Hub.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Interop.Hub.Tests.Foundation;
 
 /// <summary>
 /// The SQLite connection that keeps its statements prepared: the same SQL reuses one statement, parameters never carry
 /// over from one execution to the next, a statement in use is not shared, a failed one is not kept, transactions work
-/// as on a plain connection; and the hub's reads on SQLite each see one snapshot.
+/// as on a plain connection.
 /// </summary>
 public sealed class PreparedSqliteConnectionTests : IAsyncLifetime
 {
@@ -95,28 +94,5 @@ public sealed class PreparedSqliteConnectionTests : IAsyncLifetime
         // The kept statement works outside a transaction again (its transaction object was cleared).
         Assert.Equal(1, await _connection.ExecuteAsync(Sql, new { id = 5, name = "e" }));
         Assert.Equal(4, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item"));
-    }
-
-    [Fact]
-    public async Task A_hub_read_on_sqlite_sees_one_snapshot_even_when_a_write_commits_during_it()
-    {
-        var signal = new RecordingSignal();
-        var path = Path.Combine(_directory, "hub.db");
-        await using var database = new SqliteHubDatabase(path, TimeProvider.System, signal, NullLogger<SqliteHubDatabase>.Instance, 16);
-        await database.MigrateAsync(CancellationToken.None);
-        const string Count = "SELECT COUNT(*) FROM hub_event";
-
-        var (first, second) = await database.ReadAsync(async (connection, ct) =>
-        {
-            var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
-            // Another connection commits while the read is under way.
-            await database.WriteAsync(context => context.AddEventAsync("00000001001234567000", new Contracts.V1.Event { SubjectRef = "r1:x" }), ct);
-            var after = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct));
-            return (before, after);
-        }, CancellationToken.None);
-
-        Assert.Equal(0, first);
-        Assert.Equal(first, second);
-        Assert.Equal(1, await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct)), CancellationToken.None));
     }
 }
