@@ -74,7 +74,8 @@ internal sealed class SqliteHubDatabase : HubDatabase
         if (reusable && !_disposed && Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
         {
             _idleReaders.Enqueue(connection);
-            return ValueTask.CompletedTask;
+            // Returned while the hub was being disposed: close what the disposal may have missed.
+            return _disposed ? DisposeReadConnectionsAsync() : ValueTask.CompletedTask;
         }
 
         if (reusable && !_disposed)
