@@ -253,12 +253,13 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteRawAsync(DbConnection connection, DbTransaction transaction, string sql)
+    /// <summary>Runs one statement without parameters or results (transaction control, savepoints).</summary>
+    protected static async Task ExecuteRawAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static partial class Log

@@ -39,10 +39,10 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
     // other nodes commit meanwhile. READ ONLY also refuses a read that would write. COMMIT ends a transaction that a
     // failed statement aborted too (PostgreSQL then rolls it back), so the connection goes back to the pool clean.
     protected override Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", cancellationToken: cancellationToken));
+        ExecuteRawAsync(connection, null, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", cancellationToken);
 
     protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: cancellationToken));
+        ExecuteRawAsync(connection, null, "COMMIT", cancellationToken);
 
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -53,10 +53,10 @@ internal sealed class SqliteHubDatabase : HubDatabase
     // connections' commits and the page cache refill happen once instead of per statement. Plain BEGIN/COMMIT (not a
     // SqliteTransaction), so the read's commands need no transaction object; deferred, so it takes no write lock.
     protected override Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, "BEGIN DEFERRED", cancellationToken);
+        ExecuteRawAsync(connection, null, "BEGIN DEFERRED", cancellationToken);
 
     protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, "COMMIT", cancellationToken);
+        ExecuteRawAsync(connection, null, "COMMIT", cancellationToken);
 
     protected override Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken)
     {
@@ -105,13 +105,6 @@ internal sealed class SqliteHubDatabase : HubDatabase
     // synchronous is a setting of the connection: set once on the writer's, which makes every commit.
     protected override Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken));
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
