@@ -71,19 +71,20 @@ internal sealed class SqliteHubDatabase : HubDatabase
 
     protected override ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable)
     {
-        if (reusable && !_disposed && Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
+        if (!reusable || _disposed)
         {
-            _idleReaders.Enqueue(connection);
-            // Returned while the hub was being disposed: close what the disposal may have missed.
-            return _disposed ? DisposeReadConnectionsAsync() : ValueTask.CompletedTask;
+            return connection.DisposeAsync();
         }
 
-        if (reusable && !_disposed)
+        if (Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
         {
             Interlocked.Decrement(ref _idleReaderCount);
+            return connection.DisposeAsync();
         }
 
-        return connection.DisposeAsync();
+        _idleReaders.Enqueue(connection);
+        // Returned while the hub was being disposed: close what the disposal may have missed.
+        return _disposed ? DisposeReadConnectionsAsync() : ValueTask.CompletedTask;
     }
 
     protected override async ValueTask DisposeReadConnectionsAsync()
