@@ -17,7 +17,6 @@ internal sealed class PreparedSqliteCommand : DbCommand
     // Never executed: only holds the parameters until they are bound to the prepared statement.
     private readonly SqliteCommand _parameters = new();
     private SqliteCommand? _executing;
-    private bool _faulted;
 
     public PreparedSqliteCommand(PreparedSqliteConnection connection)
     {
@@ -68,39 +67,9 @@ internal sealed class PreparedSqliteCommand : DbCommand
         // Statements are prepared on first execution and kept by the connection.
     }
 
-    public override int ExecuteNonQuery()
-    {
-        try
-        {
-            return Bind().ExecuteNonQuery();
-        }
-        catch
-        {
-            _faulted = true;
-            throw;
-        }
-        finally
-        {
-            Release();
-        }
-    }
+    public override int ExecuteNonQuery() => Execute(static command => command.ExecuteNonQuery());
 
-    public override object? ExecuteScalar()
-    {
-        try
-        {
-            return Bind().ExecuteScalar();
-        }
-        catch
-        {
-            _faulted = true;
-            throw;
-        }
-        finally
-        {
-            Release();
-        }
-    }
+    public override object? ExecuteScalar() => Execute(static command => command.ExecuteScalar());
 
     protected override DbParameter CreateDbParameter() => new SqliteParameter();
 
@@ -113,8 +82,7 @@ internal sealed class PreparedSqliteCommand : DbCommand
         }
         catch
         {
-            _faulted = true;
-            Release();
+            Release(reusable: false);
             throw;
         }
     }
@@ -123,19 +91,35 @@ internal sealed class PreparedSqliteCommand : DbCommand
     {
         if (disposing)
         {
-            Release();
+            Release(reusable: true);
             _parameters.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
+    private T Execute<T>(Func<SqliteCommand, T> execute)
+    {
+        T result;
+        try
+        {
+            result = execute(Bind());
+        }
+        catch
+        {
+            Release(reusable: false);
+            throw;
+        }
+
+        Release(reusable: true);
+        return result;
+    }
+
     private SqliteCommand Bind()
     {
-        Release();
+        Release(reusable: true);
         var command = _connection.Rent(CommandText);
         _executing = command;
-        _faulted = false;
         command.Transaction = (SqliteTransaction?)DbTransaction;
         command.CommandTimeout = CommandTimeout;
         foreach (SqliteParameter parameter in _parameters.Parameters)
@@ -146,13 +130,13 @@ internal sealed class PreparedSqliteCommand : DbCommand
         return command;
     }
 
-    private void Release()
+    // A statement that failed is not kept (an interrupted or broken statement is re-prepared next time).
+    private void Release(bool reusable)
     {
         if (_executing is { } command)
         {
             _executing = null;
-            // A statement that failed is not kept (an interrupted or broken statement is re-prepared next time).
-            _connection.Return(command, reusable: !_faulted);
+            _connection.Return(command, reusable);
         }
     }
 }
