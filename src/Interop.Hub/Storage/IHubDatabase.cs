@@ -17,8 +17,9 @@ internal interface IHubDatabase
     HubStorageProvider Provider { get; }
 
     /// <summary>
-    /// Runs <paramref name="read"/> on an open connection inside one read-only snapshot: all its statements see the
-    /// same committed state (pass no transaction to them; the provider started it).
+    /// Runs <paramref name="read"/> on an open connection inside one snapshot: all its statements see the same
+    /// committed state (pass no transaction to them; the provider started it). A read must not write: PostgreSQL
+    /// refuses it (READ ONLY); SQLite does not check.
     /// </summary>
     Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
 
