@@ -34,10 +34,8 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
     [Fact]
     public async Task Records_appended_in_one_transaction_continue_the_chain_and_verify()
     {
-        await using (var connection = await OpenAsync())
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        await InOneTransactionAsync(async (_, appender) =>
         {
-            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
             Assert.False(appender.Position.IsKnown);
             var appended = new List<ProcessingLogRecord>();
             for (var i = 3; i <= 6; i++)
@@ -51,9 +49,7 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
             {
                 Assert.True(appended[i].PreviousHash.Span.SequenceEqual(appended[i - 1].RecordHash.Span));
             }
-
-            await transaction.CommitAsync();
-        }
+        });
 
         var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
         Assert.True(result.IsValid);
@@ -63,10 +59,8 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
     [Fact]
     public async Task After_a_rollback_to_a_savepoint_the_rewound_appender_keeps_the_chain_whole()
     {
-        await using (var connection = await OpenAsync())
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        await InOneTransactionAsync(async (transaction, appender) =>
         {
-            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
             await appender.AppendAsync(Records.Read(n: 3));
             var mark = appender.Position;
             transaction.Save("op");
@@ -77,8 +71,7 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
 
             var next = await appender.AppendAsync(Records.Read(n: 6));
             Assert.Equal(4, next.Sequence);
-            await transaction.CommitAsync();
-        }
+        });
 
         var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
         Assert.True(result.IsValid);
@@ -90,25 +83,25 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
     {
         // The misuse the rewind exists for: the kept head points past the rolled-back records. The next append links
         // to a record that is not there; the verifier reports the gap instead of passing it.
-        await using (var connection = await OpenAsync())
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        await InOneTransactionAsync(async (transaction, appender) =>
         {
-            var appender = ProcessingLogTransaction.CreateAppender(connection, transaction);
             transaction.Save("op");
             await appender.AppendAsync(Records.Read(n: 3));
             transaction.Rollback("op");
             await appender.AppendAsync(Records.Read(n: 4));
-            await transaction.CommitAsync();
-        }
+        });
 
         var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
         Assert.False(result.IsValid);
     }
 
-    private async Task<SqliteConnection> OpenAsync()
+    // Runs an appender on a transaction of its own, and commits it.
+    private async Task InOneTransactionAsync(Func<SqliteTransaction, ProcessingLogAppender, Task> use)
     {
-        var connection = new SqliteConnection($"Data Source={_path}");
+        await using var connection = new SqliteConnection($"Data Source={_path}");
         await connection.OpenAsync();
-        return connection;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await use(transaction, ProcessingLogTransaction.CreateAppender(connection, transaction));
+        await transaction.CommitAsync();
     }
 }
