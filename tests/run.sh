@@ -51,22 +51,34 @@ test_exit=${PIPESTATUS[0]}
 
 # Count from the TRX files: one per test project. A project whose test host crashed leaves no
 # TRX (or an incomplete one) and a non-zero exit code, which counts as a failure below.
+# The names and first message lines of the tests that did not pass go to failures.txt and are printed
+# just before the final count, so the tail of a CI log says which test failed and why.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import sys, pathlib, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for trx in pathlib.Path(sys.argv[1]).rglob("*.trx"):
+lines = []
+for trx in sorted(pathlib.Path(sys.argv[1]).rglob("*.trx")):
     for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
         outcome = r.get("outcome")
         if outcome == "Passed":
             passed += 1
-        elif outcome in ("NotExecuted", "Inconclusive"):
+            continue
+        if outcome in ("NotExecuted", "Inconclusive"):
             skipped += 1
         else:
             failed += 1
+        message = r.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+        lines.append(f"{outcome}: {r.get('testName')}")
+        lines.extend("    " + m for m in message.splitlines()[:6])
+pathlib.Path(sys.argv[1], "failures.txt").write_text("".join(l + "\n" for l in lines))
 print(passed, failed, skipped)
 PY
 )
+if [ -s "$results/failures.txt" ]; then
+  echo "Tests that did not pass:"
+  cat "$results/failures.txt"
+fi
 
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $test_exit although no test result failed (a test host crashed?)."
