@@ -20,6 +20,7 @@ internal sealed class BenchHub : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
     private readonly List<IDisposable> _disposables = [];
+    private readonly Dictionary<string, IAccessTokenSource> _tokens = new(StringComparer.Ordinal);
 
     private BenchHub(Process process, string directory, int grpcPort, int oauthPort)
     {
@@ -27,7 +28,7 @@ internal sealed class BenchHub : IAsyncDisposable
         _directory = directory;
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
         OAuthAddress = $"http://127.0.0.1:{oauthPort}";
-        Registry = new SqliteFederationStore(Path.Combine(directory, "hub.db"));
+        Registry = new SqliteFederationStore(DatabasePath);
     }
 
     public string GrpcAddress { get; }
@@ -35,6 +36,9 @@ internal sealed class BenchHub : IAsyncDisposable
     public string OAuthAddress { get; }
 
     public IPartnerStore Registry { get; }
+
+    /// <summary>The hub's SQLite file (registry, cases and processing log).</summary>
+    public string DatabasePath => Path.Combine(_directory, "hub.db");
 
     public static async Task<BenchHub> StartAsync(string synchronous)
     {
@@ -100,9 +104,23 @@ internal sealed class BenchHub : IAsyncDisposable
         });
         _disposables.Add(http);
         _disposables.Add(tokens);
+        _tokens.Add(clientId, tokens);
         var channel = GrpcChannel.ForAddress(GrpcAddress);
         _disposables.Add(channel);
         return channel.Intercept(new TokenInjectionInterceptor(tokens));
+    }
+
+    /// <summary>The current access token of a client registered with <see cref="ClientAsync"/>, for h2load's header.</summary>
+    public ValueTask<string> TokenAsync(string clientId) => _tokens[clientId].GetAccessTokenAsync();
+
+    /// <summary>How many processing records the hub has written (read from its SQLite file).</summary>
+    public async Task<long> ProcessingRecordCountAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM processing_record";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

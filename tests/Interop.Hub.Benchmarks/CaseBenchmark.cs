@@ -19,7 +19,7 @@ internal static class CaseBenchmark
     private const string Gemeente = "00000001001234567000";
     private const string Purpose = "zorg-en-ondersteuning";
 
-    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous)
+    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests)
     {
         await using var hub = await BenchHub.StartAsync(synchronous);
         Console.WriteLine($"SQLite synchronous: {synchronous}");
@@ -58,13 +58,33 @@ internal static class CaseBenchmark
         {
             // The floor under every hub call: the same client, connection, token and authorization, on a call that
             // touches no personal data (a directory lookup served from the partner cache).
-            await MeasureAsync($"Directory GetPartner (floor), {callers} concurrent callers", callers, duration, warmup, async () =>
+            var request = new GetPartnerRequest { Oin = Roc };
+            if (driver is "h2load")
             {
-                await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(new GetPartnerRequest { Oin = Roc });
-            });
+                var probe = await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(request);
+                await H2LoadDriver.MeasureAsync(
+                    "Directory GetPartner (floor)", hub.GrpcAddress, $"/{DirectoryService.Descriptor.FullName}/GetPartner", request,
+                    await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: 5 + probe.CalculateSize(), count: null);
+            }
+            else
+            {
+                await MeasureAsync($"Directory GetPartner (floor), {callers} concurrent callers", callers, duration, warmup, async () =>
+                {
+                    await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(request);
+                });
+            }
         }
 
-        if (command is "status" or "all")
+        if (command is "status" or "all" && driver is "h2load")
+        {
+            // h2load sends one prebuilt request: every query asks about the same jongere of the pool.
+            var request = new GetJongereStatusRequest { Subject = new Subject { Bsn = pool[0].Bsn }, Purpose = new Purpose { Code = Purpose } };
+            await new StatusService.StatusServiceClient(gemeente).GetJongereStatusAsync(request);
+            await H2LoadDriver.MeasureAsync(
+                "GetJongereStatus, one jongere", hub.GrpcAddress, $"/{StatusService.Descriptor.FullName}/GetJongereStatus", request,
+                await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: null, count: hub.ProcessingRecordCountAsync);
+        }
+        else if (command is "status" or "all")
         {
             var sequence = 0L;
             await MeasureAsync($"GetJongereStatus, {callers} concurrent callers", callers, duration, warmup, async () =>

@@ -1,12 +1,12 @@
 using Interop.Federation.Benchmarks;
 using Interop.Hub.Benchmarks;
 
-// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal]
+// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests 50000]
 // Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "all";
-if (command is not ("submit" or "status" or "floor" or "all"))
+if (command is not ("submit" or "status" or "floor" or "all") || Array.IndexOf(args, "--driver") is var d && d >= 0 && (d + 1 >= args.Length || args[d + 1] is not ("client" or "h2load")))
 {
-    Console.Error.WriteLine("Usage: submit|status|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N]");
+    Console.Error.WriteLine("Usage: submit|status|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests N]");
     return 2;
 }
 
@@ -30,5 +30,7 @@ await CaseBenchmark.RunAsync(
     TimeSpan.FromSeconds(Option("--duration", 10)),
     TimeSpan.FromSeconds(Option("--warmup", 3)),
     Option("--jongeren", 2000),
-    Text("--sqlite-synchronous", "Full"));
+    Text("--sqlite-synchronous", "Full"),
+    Text("--driver", "client"),
+    Option("--requests", 50_000));
 return 0;
