@@ -2,6 +2,7 @@ using Interop.Caching;
 using Interop.Federation.Grpc.Internal;
 using Interop.Federation.Registry;
 using Interop.Grpc;
+using Interop.Grpc.AspNetCore;
 using Interop.Grpc.Interceptors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Interop.Federation.Grpc;
 
 /// <summary>
-/// Authorizes every gRPC call (all four kinds) before its handler runs, in this order:
+/// Authorizes every gRPC call (all four kinds) before its request is read and before any interceptor or handler runs
+/// (registered by AddHubAuthorization as a call authorizer; registered as an interceptor instead, it runs the same
+/// checks once the request has been read), in this order:
 /// <list type="number">
 /// <item>services in <see cref="HubAuthorizationOptions.AnonymousServices"/> pass without any check;</item>
 /// <item>exactly one <c>authorization: Bearer &lt;token&gt;</c> header, else UNAUTHENTICATED;</item>
@@ -29,7 +32,7 @@ namespace Interop.Federation.Grpc;
 /// <see cref="HubCallerExtensions.GetHubCaller"/>. Register with
 /// <see cref="HubAuthorizationServiceCollectionExtensions.AddHubAuthorization"/>.
 /// </summary>
-public sealed partial class HubAuthorizationInterceptor : Interceptor
+public sealed partial class HubAuthorizationInterceptor : Interceptor, IServerCallAuthorizer
 {
     private readonly HubAuthorizationOptions _options;
     private readonly HubTokenValidator _validator;
@@ -88,6 +91,12 @@ public sealed partial class HubAuthorizationInterceptor : Interceptor
         await AuthorizeAsync(context).ConfigureAwait(false);
         await continuation(requestStream, responseStream, context).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The same checks as an <see cref="IServerCallAuthorizer"/>, before the request is read: how
+    /// <see cref="HubAuthorizationServiceCollectionExtensions.AddHubAuthorization"/> runs them.
+    /// </summary>
+    ValueTask IServerCallAuthorizer.AuthorizeAsync(ServerCallContext context) => AuthorizeAsync(context);
 
     /// <summary>Runs every check; returns normally when the call may proceed, throws the refusal otherwise.</summary>
     private async ValueTask AuthorizeAsync(ServerCallContext context)

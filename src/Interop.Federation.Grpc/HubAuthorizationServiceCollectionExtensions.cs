@@ -13,7 +13,8 @@ public static class HubAuthorizationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="HubAuthorizationInterceptor"/> as a singleton and puts it first in
-    /// <see cref="GrpcServiceOptions.Interceptors"/>, so no other interceptor or handler runs for an unauthorized call.
+    /// <see cref="GrpcServiceOptions.CallAuthorizers"/>: an unauthorized call is refused before its request is read,
+    /// and no other authorizer, interceptor or handler runs for it.
     /// Options bind from <c>Interop:Authorization</c>, then <paramref name="configure"/> runs; Issuer and Audience
     /// default to the token service's; everything is validated at start. Needs an
     /// <see cref="Registry.IPartnerStore"/> and an <see cref="Keys.ISigningKeyStore"/> (AddInteropFederationSqlite) and an
@@ -48,11 +49,11 @@ public static class HubAuthorizationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHubValidationKeySource, SigningKeyStoreValidationKeySource>();
         services.TryAddSingleton<HubAuthorizationInterceptor>();
-        services.Configure<GrpcServiceOptions>(options =>
+        services.AddOptions<GrpcServiceOptions>().Configure<HubAuthorizationInterceptor>((options, authorization) =>
         {
-            if (!options.Interceptors.Any(r => r.Type == typeof(HubAuthorizationInterceptor)))
+            if (!options.CallAuthorizers.Contains(authorization))
             {
-                options.Interceptors.Insert(0, new InterceptorRegistration(typeof(HubAuthorizationInterceptor)));
+                options.CallAuthorizers.Insert(0, authorization);
             }
         });
         return services;

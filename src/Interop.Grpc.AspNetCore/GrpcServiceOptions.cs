@@ -30,4 +30,10 @@ public sealed class GrpcServiceOptions
 
     /// <summary>Server interceptors, run around every call in the order they were added.</summary>
     public InterceptorCollection Interceptors { get; } = new();
+
+    /// <summary>
+    /// Checks that run for every call in the order they were added, before any request message is read and before
+    /// the interceptors: the first that throws ends the call with its status. Each instance is shared by all calls.
+    /// </summary>
+    public IList<IServerCallAuthorizer> CallAuthorizers { get; } = new List<IServerCallAuthorizer>();
 }

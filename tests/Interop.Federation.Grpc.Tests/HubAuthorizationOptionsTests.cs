@@ -1,3 +1,4 @@
+using Interop.Caching;
 using Interop.Contracts.V1;
 using Interop.Federation.Grpc.Internal;
 using Interop.Federation.Grpc.Tests.Protos;
@@ -42,22 +43,32 @@ public sealed class HubAuthorizationOptionsTests
     }
 
     [Fact]
-    public void AddHubAuthorization_TakesIssuerFromTokenService_AndRegistersInterceptorFirst()
+    public void AddHubAuthorization_TakesIssuerFromTokenService_AndRegistersTheFirstCallAuthorizerOnce()
     {
         var services = new ServiceCollection();
-        services.AddGrpc(o => o.Interceptors.Add(new NoOpInterceptor()));
+        var other = new AllowingAuthorizer();
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add(new NoOpInterceptor());
+            o.CallAuthorizers.Add(other);
+        });
         services.Configure<TokenServiceOptions>(o => o.Issuer = "https://hub.test");
+        // What the authorization is built from (the registry file is never opened here).
+        services.AddLogging().AddInteropCaching().AddInteropFederationSqlite(Path.Combine(Path.GetTempPath(), "interop-unused-" + Guid.NewGuid().ToString("N") + ".db"));
         services.AddHubAuthorization();
         services.AddHubAuthorization();
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<HubAuthorizationOptions>>().Value;
-        var interceptors = provider.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors;
+        var grpc = provider.GetRequiredService<IOptions<GrpcServiceOptions>>().Value;
 
         Assert.Equal("https://hub.test", options.Issuer);
         Assert.Equal("urn:interop:hub", options.Audience);
-        Assert.Equal(typeof(HubAuthorizationInterceptor), interceptors[0].Type);
-        Assert.Single(interceptors, r => r.Type == typeof(HubAuthorizationInterceptor));
+        // Before the request is read (a call authorizer), first of all, once; not also as an interceptor.
+        Assert.Same(provider.GetRequiredService<HubAuthorizationInterceptor>(), grpc.CallAuthorizers[0]);
+        Assert.Equal(2, grpc.CallAuthorizers.Count);
+        Assert.Same(other, grpc.CallAuthorizers[1]);
+        Assert.DoesNotContain(grpc.Interceptors, r => r.Type == typeof(HubAuthorizationInterceptor));
     }
 
     [Fact]
@@ -74,4 +85,9 @@ public sealed class HubAuthorizationOptionsTests
 
 internal sealed class NoOpInterceptor : Interop.Grpc.Interceptors.Interceptor
 {
+}
+
+internal sealed class AllowingAuthorizer : IServerCallAuthorizer
+{
+    public ValueTask AuthorizeAsync(Interop.Grpc.ServerCallContext context) => ValueTask.CompletedTask;
 }

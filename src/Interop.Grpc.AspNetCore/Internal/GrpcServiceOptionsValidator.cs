@@ -38,6 +38,14 @@ internal sealed class GrpcServiceOptionsValidator : IValidateOptions<GrpcService
             }
         }
 
+        for (var i = 0; i < options.CallAuthorizers.Count; i++)
+        {
+            if (options.CallAuthorizers[i] is null)
+            {
+                errors.Add($"GrpcServiceOptions.CallAuthorizers[{i}] is null.");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace Interop.Grpc.AspNetCore.Internal;
 
 /// <summary>
-/// Runs one call of one method: validates the request, creates the call context, runs the kind-specific part and
-/// sends the status. One instance per mapped method, shared by all its calls.
+/// Runs one call of one method: validates the request, creates the call context, asks the call authorizers, runs the
+/// kind-specific part and sends the status. One instance per mapped method, shared by all its calls.
 /// </summary>
 internal abstract class ServerCallHandler<TRequest, TResponse>
     where TRequest : class
@@ -37,6 +37,12 @@ internal abstract class ServerCallHandler<TRequest, TResponse>
         {
             try
             {
+                // Before the kind-specific part reads anything: a refused caller costs no body read or parse.
+                foreach (var authorizer in Settings.CallAuthorizers)
+                {
+                    await authorizer.AuthorizeAsync(context).ConfigureAwait(false);
+                }
+
                 await HandleCallCoreAsync(context).ConfigureAwait(false);
                 status = context.StatusFromCompletion();
             }

@@ -12,6 +12,7 @@ internal sealed class ServerMethodSettings
         MaxSendMessageSize = options.MaxSendMessageSize;
         EnableDetailedErrors = options.EnableDetailedErrors;
         ResponseCompressionAlgorithm = options.ResponseCompressionAlgorithm;
+        CallAuthorizers = [.. options.CallAuthorizers];
         Logger = logger;
         TimeProvider = timeProvider;
     }
@@ -25,6 +26,9 @@ internal sealed class ServerMethodSettings
     public bool EnableDetailedErrors { get; }
 
     public string? ResponseCompressionAlgorithm { get; }
+
+    /// <summary>A copy taken when the method is mapped: the list in the options may change later, the calls' may not.</summary>
+    public IServerCallAuthorizer[] CallAuthorizers { get; }
 
     public ILogger Logger { get; }
 
