@@ -73,7 +73,11 @@ public sealed class PartnerServicesCliOnPostgreSqlTests(PostgreSqlCluster cluste
     [Fact]
     public async Task UnreachableOrMalformedPostgres_ExitsOne()
     {
-        var unreachable = await WithEnvironmentAsync([], ["partners", "list", "--postgres", $"Host=127.0.0.1;Port={FreePort()};Database=x;Username=x;Password=x;Timeout=5"]);
+        // A port bound (not listening) by this test while it runs: refused, and no parallel test can listen on it.
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port;
+        var unreachable = await WithEnvironmentAsync([], ["partners", "list", "--postgres", $"Host=127.0.0.1;Port={port};Database=x;Username=x;Password=x;Timeout=5"]);
         Assert.Equal(1, unreachable.Exit);
         Assert.Contains("could not be reached", unreachable.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("Password=x", unreachable.Err, StringComparison.Ordinal);
@@ -81,13 +85,6 @@ public sealed class PartnerServicesCliOnPostgreSqlTests(PostgreSqlCluster cluste
         var malformed = await WithEnvironmentAsync([], ["partners", "list", "--postgres", "Hostname?=="]);
         Assert.Equal(1, malformed.Exit);
         Assert.Contains("not a valid connection string", malformed.Err, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<(int Exit, string Out, string Err)> WithEnvironmentAsync((string Name, string Value)[] variables, string[] args)

@@ -215,11 +215,11 @@ public class UnaryCallTests
     [Fact]
     public async Task Unary_UnusedPort_ThrowsUnavailable()
     {
-        // A real connection attempt to a loopback port nobody listens on: refused at once.
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // A real connection attempt to a loopback port nobody listens on: refused at once. The port stays bound (but
+        // not listening) by this test while it runs, so no test running in parallel can start listening on it.
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)holder.LocalEndPoint!).Port;
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
 
         var ex = await TestChannel.ThrowsRpcAsync(() => channel.CreateCallInvoker().AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "ping").ResponseAsync);
