@@ -6,11 +6,13 @@ namespace Interop.Grpc.Benchmarks;
 
 /// <summary>
 /// Runs Debian's h2load (nghttp2-client) as an independent load generator: one connection (-c 1, -t 1), h2c with prior
-/// knowledge (its default for http://), -m concurrent streams, posting a prebuilt gRPC request body (-d).
+/// knowledge (its default for http://), -m concurrent streams, posting a prebuilt gRPC request body (-d) to
+/// <c>target</c> (the method's full URL) with any extra header lines ("name: value"). Also linked into the hub
+/// benchmark (tests/Interop.Hub.Benchmarks).
 /// </summary>
 internal static partial class H2Load
 {
-    public static async Task<H2LoadResult> RunAsync(Uri address, string bodyFile, int requests, int streams)
+    public static async Task<H2LoadResult> RunAsync(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null)
     {
         var start = new ProcessStartInfo("h2load")
         {
@@ -18,7 +20,7 @@ internal static partial class H2Load
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(address, bodyFile, requests, streams))
+        foreach (var argument in Arguments(target, bodyFile, requests, streams, headers))
         {
             start.ArgumentList.Add(argument);
         }
@@ -44,12 +46,13 @@ internal static partial class H2Load
     }
 
     /// <summary>The command line, also printed in the report so the run can be repeated by hand.</summary>
-    public static IEnumerable<string> Arguments(Uri address, string bodyFile, int requests, int streams) =>
+    public static IEnumerable<string> Arguments(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null) =>
     [
         "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", "1", "-t", "1",
         "-m", streams.ToString(CultureInfo.InvariantCulture), "-d", bodyFile,
         "-H", "content-type: application/grpc", "-H", "te: trailers",
-        new Uri(address, BenchmarkServers.UnaryPath).ToString(),
+        .. (headers ?? []).SelectMany(header => new[] { "-H", header }),
+        target.ToString(),
     ];
 
     private static H2LoadResult Parse(string output, int requests)
@@ -58,7 +61,8 @@ internal static partial class H2Load
         var counts = RequestsRegex().Match(output);
         var codes = StatusCodesRegex().Match(output);
         var latency = LatencyRegex().Match(output);
-        if (!finished.Success || !counts.Success || !codes.Success)
+        var data = DataRegex().Match(output);
+        if (!finished.Success || !counts.Success || !codes.Success || !data.Success)
         {
             throw new BenchmarkFailedException($"Could not read h2load's summary:\n{output}");
         }
@@ -67,7 +71,8 @@ internal static partial class H2Load
             double.Parse(finished.Groups[1].Value, CultureInfo.InvariantCulture),
             long.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture),
             long.Parse(codes.Groups[1].Value, CultureInfo.InvariantCulture),
-            latency.Success ? latency.Groups[1].Value : "?");
+            latency.Success ? latency.Groups[1].Value : "?",
+            long.Parse(data.Groups[1].Value, CultureInfo.InvariantCulture));
         if (result.Succeeded != requests || result.Status2xx != requests)
         {
             throw new BenchmarkFailedException($"h2load: {result.Succeeded} of {requests} requests succeeded, {result.Status2xx} with 2xx:\n{output}");
@@ -84,6 +89,10 @@ internal static partial class H2Load
 
     [GeneratedRegex(@"status codes: (\d+) 2xx")]
     private static partial Regex StatusCodesRegex();
+
+    // "traffic: 2.29MB (2400450) total, 51.34KB (52574) headers (space savings 95.63%), 1.14MB (1200000) data".
+    [GeneratedRegex(@"\((\d+)\) data")]
+    private static partial Regex DataRegex();
 
     // "time for request:   min   max   mean   sd   +/- sd": the mean.
     [GeneratedRegex(@"time for request:\s+\S+\s+\S+\s+(\S+)")]

@@ -23,7 +23,7 @@ internal static class H2LoadBenchmark
             Report.Header($"{(allocations ? "Server allocations per unary call" : "h2load: our gRPC server vs bare Kestrel echo")}, {arguments.PayloadSize}-byte payloads ({body.Length}-byte request body), {arguments.Requests} requests per run, 1 connection, {arguments.H2LoadStreams} streams");
             Report.Line(await GrpcProbe.VerifyAsync(servers.GrpcAddress, body, arguments.PayloadSize, isGrpcServer: true).ConfigureAwait(false));
             Report.Line(await GrpcProbe.VerifyAsync(servers.EchoAddress, body, arguments.PayloadSize, isGrpcServer: false).ConfigureAwait(false));
-            Report.Line("h2load " + string.Join(' ', H2Load.Arguments(servers.GrpcAddress, bodyFile, arguments.Requests, arguments.H2LoadStreams).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
+            Report.Line("h2load " + string.Join(' ', H2Load.Arguments(new Uri(servers.GrpcAddress, BenchmarkServers.UnaryPath), bodyFile, arguments.Requests, arguments.H2LoadStreams).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
             Report.Line($"Warm-up: at least {arguments.Warmup.TotalSeconds:0} s of h2load runs per target, not counted.");
             Report.Line(string.Empty);
 
@@ -101,7 +101,7 @@ internal static class H2LoadBenchmark
         var gen0Before = GC.CollectionCount(0);
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = ProcessorTime();
-        var result = await H2Load.RunAsync(address, bodyFile, requests, streams).ConfigureAwait(false);
+        var result = await H2Load.RunAsync(new Uri(address, BenchmarkServers.UnaryPath), bodyFile, requests, streams).ConfigureAwait(false);
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         var gen0 = GC.CollectionCount(0) - gen0Before;
         var cpu = ProcessorTime() - cpuBefore;

@@ -4,7 +4,9 @@ using Interop.Hub.Benchmarks;
 // dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests 50000]
 // Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "all";
-if (command is not ("submit" or "status" or "floor" or "all") || Array.IndexOf(args, "--driver") is var d && d >= 0 && (d + 1 >= args.Length || args[d + 1] is not ("client" or "h2load")))
+// A --driver without a value is refused, not read as the default.
+var driver = Array.IndexOf(args, "--driver") >= 0 ? Text("--driver", "") : "client";
+if (command is not ("submit" or "status" or "floor" or "all") || driver is not ("client" or "h2load"))
 {
     Console.Error.WriteLine("Usage: submit|status|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests N]");
     return 2;
@@ -31,6 +33,6 @@ await CaseBenchmark.RunAsync(
     TimeSpan.FromSeconds(Option("--warmup", 3)),
     Option("--jongeren", 2000),
     Text("--sqlite-synchronous", "Full"),
-    Text("--driver", "client"),
+    driver,
     Option("--requests", 50_000));
 return 0;
