@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Interop.Grpc.Shared;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace Interop.Grpc.AspNetCore.Internal;
@@ -18,51 +19,62 @@ internal sealed partial class HttpContextServerCallContext
     /// <summary>
     /// Reads the next request message; null at the end of the request stream. Uncompressed messages are deserialized
     /// straight from the request pipe's buffers. Protocol errors throw <see cref="RpcException"/> with the status
-    /// PROTOCOL-HTTP2.md asks for.
+    /// PROTOCOL-HTTP2.md asks for; a request stream aborted under the read (client reset, dropped connection) throws
+    /// CANCELLED.
     /// </summary>
     public async ValueTask<T?> ReadMessageAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
         where T : class
     {
         var reader = HttpContext.Request.BodyReader;
-        while (true)
+        try
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var outcome = MessageDeframer.TryRead(ref buffer, _settings.MaxReceiveMessageSize, out var compressed, out var payload);
-            switch (outcome)
+            while (true)
             {
-                case DeframeResult.Message:
-                    try
-                    {
-                        return DeserializeMessage(payload, compressed, marshaller);
-                    }
-                    finally
-                    {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var outcome = MessageDeframer.TryRead(ref buffer, _settings.MaxReceiveMessageSize, out var compressed, out var payload);
+                switch (outcome)
+                {
+                    case DeframeResult.Message:
+                        try
+                        {
+                            return DeserializeMessage(payload, compressed, marshaller);
+                        }
+                        finally
+                        {
+                            reader.AdvanceTo(buffer.Start);
+                        }
+
+                    case DeframeResult.Incomplete when result.IsCompleted:
+                        reader.AdvanceTo(buffer.End);
+                        if (buffer.IsEmpty)
+                        {
+                            return null;
+                        }
+
+                        // The request ended inside a length prefix or a message.
+                        throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the request stream ended inside a message."));
+
+                    case DeframeResult.Incomplete:
+                        reader.AdvanceTo(buffer.Start, buffer.End);
+                        continue;
+
+                    case DeframeResult.TooLarge:
                         reader.AdvanceTo(buffer.Start);
-                    }
+                        throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
 
-                case DeframeResult.Incomplete when result.IsCompleted:
-                    reader.AdvanceTo(buffer.End);
-                    if (buffer.IsEmpty)
-                    {
-                        return null;
-                    }
-
-                    // The request ended inside a length prefix or a message.
-                    throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the request stream ended inside a message."));
-
-                case DeframeResult.Incomplete:
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                    continue;
-
-                case DeframeResult.TooLarge:
-                    reader.AdvanceTo(buffer.Start);
-                    throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
-
-                default:
-                    reader.AdvanceTo(buffer.Start);
-                    throw new RpcException(new Status(StatusCode.Internal, "Invalid compressed flag in message prefix."));
+                    default:
+                        reader.AdvanceTo(buffer.Start);
+                        throw new RpcException(new Status(StatusCode.Internal, "Invalid compressed flag in message prefix."));
+                }
             }
+        }
+        catch (Exception ex) when (ex is ConnectionAbortedException or IOException { InnerException: ConnectionAbortedException })
+        {
+            // Kestrel fails a pending body read this way when the client resets the stream or the connection drops,
+            // at times before it fires RequestAborted: the client went away, which is CANCELLED, not a handler error
+            // (every caller of a read, the hub's exception mapping included, passes an RpcException on as it is).
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call or its connection dropped.", ex));
         }
     }
 
