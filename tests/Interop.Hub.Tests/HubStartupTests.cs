@@ -64,8 +64,12 @@ public sealed class HubStartupTests
     public async Task Hub_RedisUnreachable_HealthNotServing()
     {
         // Nothing listens on this port: the shared state (replay protection, rate limits) is down, so the node must
-        // leave the load balancer's rotation rather than fail every token request and call.
-        await using var hub = await HubProcess.StartAsync($"--Caching:Redis=127.0.0.1:{HubProcess.FreePort()},connectTimeout=500,syncTimeout=500");
+        // leave the load balancer's rotation rather than fail every token request and call. The port stays bound (not
+        // listening) by this test while it runs, so no test running in parallel can start listening on it.
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port;
+        await using var hub = await HubProcess.StartAsync($"--Caching:Redis=127.0.0.1:{port},connectTimeout=500,syncTimeout=500");
         using var channel = GrpcChannel.ForAddress(hub.GrpcAddress);
 
         var health = await new global::Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync.WaitAsync(Timeout);

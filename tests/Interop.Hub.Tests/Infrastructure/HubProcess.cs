@@ -104,9 +104,25 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the hub on <paramref name="provider"/>: SQLite in a temp folder, or a fresh database on the test run's
-    /// shared PostgreSQL cluster (started on first use).
+    /// shared PostgreSQL cluster (started on first use). The ports are free when chosen, but a test running in
+    /// parallel can take one before the hub binds it: then the hub is started again on other ports (at most three
+    /// tries), as the test PostgreSQL and Redis servers do.
     /// </summary>
     public static async Task<HubProcess> StartAsync(StorageProvider provider, params string[] extraSettings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(provider, extraSettings);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<HubProcess> StartOnceAsync(StorageProvider provider, string[] extraSettings)
     {
         PostgreSqlDatabase? postgreSql = null;
         if (provider == StorageProvider.PostgreSql)
@@ -208,7 +224,7 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
-    public static int FreePort()
+    private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
