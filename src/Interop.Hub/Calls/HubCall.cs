@@ -82,4 +82,25 @@ internal sealed class HubCall
             Vertrouwelijkheid = activity.Vertrouwelijkheid,
             Bewaartermijn = activity.Bewaartermijn,
         };
+
+    /// <summary>
+    /// The processing record of a disclosure (verstrekking) this call makes to an organisation other than the one
+    /// that asked for it, such as a notification it queues: <paramref name="recipientOin"/> receives the data
+    /// (afnemer), and <paramref name="sourceOin"/> is the organisation whose data it is (uitvoerder). So the jongere's
+    /// inzage names everyone who learned something, not only the callers.
+    /// </summary>
+    public ProcessingLogRecord Disclosure(
+        string recipientOin,
+        string sourceOin,
+        ProcessingActivity activity,
+        string purposeCode,
+        ProcessingLegalBasis legalBasis,
+        string subjectPseudonym,
+        IReadOnlyList<DataCategory> dataCategories,
+        DateTimeOffset endTime) =>
+        Record(activity, ProcessingAction.Disclose, purposeCode, legalBasis, subjectPseudonym, dataCategories, endTime) with
+        {
+            RequestingOrganisationOin = recipientOin,
+            ExecutingOrganisationOin = sourceOin,
+        };
 }

@@ -10,6 +10,9 @@ namespace Interop.Hub.Consent;
 
 internal sealed partial class ConsentGrpcService
 {
+    /// <summary>What a ConsentRevoked event carries about the jongere: the recipient's subject_ref.</summary>
+    private static readonly IReadOnlyList<DataCategory> RevokedCategories = [DataCategory.Pseudonym];
+
     /// <inheritdoc />
     /// <remarks>
     /// In the revocation's own transaction (so the next exchange, which resolves its legal basis on the same
@@ -53,7 +56,7 @@ internal sealed partial class ConsentGrpcService
                 await ctx.ExecuteAsync(ConsentSql.Revoke, new { now, revokedBy = call.CallerOin, revokeDetails, consentId }).ConfigureAwait(false);
                 row.RevokeTime = now;
                 row.RevokedByOin = call.CallerOin;
-                await NotifyRevokedAsync(ctx, row).ConfigureAwait(false);
+                await NotifyRevokedAsync(ctx, call, row).ConfigureAwait(false);
             }
 
             // The repeat of a revocation only reads; an expired consent is not changed, and the attempt is logged as failed.
@@ -77,8 +80,12 @@ internal sealed partial class ConsentGrpcService
         return await mapping.ToMessageAsync(row, subjectRef, time.GetUtcNow(), context.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Queues ConsentRevoked for every organisation that received data under the consent and for its named grantee.</summary>
-    private async Task NotifyRevokedAsync(HubWriteContext ctx, StoredConsent row)
+    /// <summary>
+    /// Queues ConsentRevoked for every organisation that received data under the consent and for its named grantee,
+    /// and logs each as a disclosure to its recipient (the jongere's subject_ref and that the consent ended) under the
+    /// consent it concerns.
+    /// </summary>
+    private async Task NotifyRevokedAsync(HubWriteContext ctx, HubCall call, StoredConsent row)
     {
         var recipients = (await ctx.Connection.QueryAsync<string>(ctx.Command(ConsentSql.Disclosures, new { consentId = row.ConsentId })).ConfigureAwait(false)).ToList();
         if (row.GranteeOin is { } grantee)
@@ -96,6 +103,8 @@ internal sealed partial class ConsentGrpcService
                 OccurTime = revokeTime,
                 ConsentRevoked = new ConsentRevoked { ConsentId = row.ConsentId, RevokeTime = revokeTime },
             }).ConfigureAwait(false);
+            await ctx.LogAsync(call.Disclosure(
+                recipient, call.CallerOin, ProcessingActivities.Consent, row.PurposeCode, ProcessingLegalBasis.Consent(row.ConsentId), row.SubjectPseudonym, RevokedCategories, ctx.Now)).ConfigureAwait(false);
         }
     }
 }

@@ -1,17 +1,34 @@
 using Dapper;
 using Interop.Contracts.V1;
+using Interop.Hub.Calls;
 using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Storage;
 using Interop.Hub.Subjects;
+using Interop.ProcessingLog;
 
 namespace Interop.Hub.JongereStatus;
 
-/// <summary>The matches of <see cref="InvolvementRegistration"/>: MatchFound for both sides, with their organisation references.</summary>
+/// <summary>
+/// The matches of <see cref="InvolvementRegistration"/>: MatchFound for both sides, with their organisation
+/// references. Each MatchFound discloses one organisation's involvement to the other, so each is logged as a
+/// disclosure to its recipient, under the basis that recipient's own involvement rests on.
+/// </summary>
 internal sealed partial class InvolvementRegistration
 {
+    /// <summary>What a MatchFound carries about the jongere: the recipient's subject_ref and the other's involvement.</summary>
+    private static readonly IReadOnlyList<DataCategory> MatchCategories = [DataCategory.Pseudonym, DataCategory.Involvement];
+
     private async Task RaiseMatchAsync(
-        HubWriteContext ctx, ResolvedSubject subject, string callerOin, IReadOnlyList<Leefgebied> callerLeefgebieden, InvolvementRow other, Dictionary<string, OrganisationRef> refs)
+        HubWriteContext ctx,
+        HubCall call,
+        ResolvedSubject subject,
+        (ProcessingLegalBasis Basis, string PurposeCode) callerBasis,
+        IReadOnlyList<Leefgebied> callerLeefgebieden,
+        InvolvementRow other,
+        Dictionary<string, OrganisationRef> refs)
     {
+        var callerOin = call.CallerOin;
+
         // Each side is told about the other, under its own subject_ref for the jongere.
         var toOther = new MatchFound { OtherOrganisation = await RefAsync(refs, callerOin, ctx.CancellationToken).ConfigureAwait(false) };
         toOther.Leefgebieden.AddRange(callerLeefgebieden);
@@ -20,10 +37,14 @@ internal sealed partial class InvolvementRegistration
             SubjectRef = await subjects.RefForAsync(ctx, subject.Pseudonym, other.OrganisationOin).ConfigureAwait(false),
             MatchFound = toOther,
         }).ConfigureAwait(false);
+        await ctx.LogAsync(call.Disclosure(
+            other.OrganisationOin, callerOin, ProcessingActivities.Status, other.PurposeCode, other.Basis, subject.Pseudonym, MatchCategories, ctx.Now)).ConfigureAwait(false);
 
         var toCaller = new MatchFound { OtherOrganisation = await RefAsync(refs, other.OrganisationOin, ctx.CancellationToken).ConfigureAwait(false) };
         toCaller.Leefgebieden.AddRange(LeefgebiedMask.ToList(other.LeefgebiedMask));
         await ctx.AddEventAsync(callerOin, new Event { SubjectRef = subject.CallerRef, MatchFound = toCaller }).ConfigureAwait(false);
+        await ctx.LogAsync(call.Disclosure(
+            callerOin, other.OrganisationOin, ProcessingActivities.Status, callerBasis.PurposeCode, callerBasis.Basis, subject.Pseudonym, MatchCategories, ctx.Now)).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, OrganisationRef>> PrefetchRefsAsync(SubjectInput input, string callerOin, CancellationToken cancellationToken)

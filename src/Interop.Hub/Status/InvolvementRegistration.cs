@@ -79,7 +79,7 @@ internal sealed partial class InvolvementRegistration(
                 row = new InvolvementRow { SubjectPseudonym = subject.Pseudonym, OrganisationOin = callerOin, SinceTime = now };
                 foreach (var other in open.Where(r => r.OrganisationOin != callerOin && r.IsActiveAt(now)))
                 {
-                    await RaiseMatchAsync(ctx, subject, callerOin, command.Leefgebieden, other, refs).ConfigureAwait(false);
+                    await RaiseMatchAsync(ctx, call, subject, (decision.Basis, purposeCode), command.Leefgebieden, other, refs).ConfigureAwait(false);
                 }
             }
 

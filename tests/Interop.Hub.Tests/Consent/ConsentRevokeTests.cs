@@ -69,6 +69,11 @@ public abstract class ConsentRevokeTests<TFixture>(TFixture fixture)
         });
         Assert.Equal(3, events.Select(e => e.Event.SubjectRef).Distinct().Count());
 
+        // Each notification is a disclosure to its recipient, logged under the consent it concerns.
+        var disclosures = await ConsentTestDatabase.DisclosureRecordsAsync(fixture.Hub, consent.ConsentId);
+        Assert.Equal([Twente.Hengelo, Twente.Zorgaanbieder, Twente.Jeugdhulp], disclosures.Select(d => d.Recipient).Order(StringComparer.Ordinal));
+        Assert.All(disclosures, d => Assert.Equal((Twente.Enschede, "interop-toestemming", ((int)DataCategory.Pseudonym).ToString(System.Globalization.CultureInfo.InvariantCulture)), (d.Source, d.Activity, d.Categories)));
+
         // Each ref is the recipient's own: the grantee finds the consent with it, the others are not refused it.
         var zorgRef = events.Single(e => e.Recipient == Twente.Zorgaanbieder).Event.SubjectRef;
         var zorgList = await (await fixture.ClientAsync(Twente.Zorgaanbieder)).ListAsync(
@@ -170,6 +175,7 @@ public abstract class ConsentRevokeTests<TFixture>(TFixture fixture)
         Assert.Equal(first.RevokeTime, byGrantee.RevokeTime);
         Assert.Equal(Twente.Enschede, byGrantee.RevokedBy.Oin);
         Assert.Equal(2, (await ConsentTestDatabase.RevocationEventsAsync(fixture.Hub, consent.ConsentId)).Count);
+        Assert.Equal(2, (await ConsentTestDatabase.DisclosureRecordsAsync(fixture.Hub, consent.ConsentId)).Count);
     }
 
     [Fact]

@@ -70,6 +70,27 @@ public static class ConsentTestDatabase
         return events;
     }
 
+    /// <summary>
+    /// The disclosure records (action DISCLOSE) under <paramref name="consentId"/>, in log order: recipient (afnemer),
+    /// source (uitvoerder), processing activity and data categories as stored.
+    /// </summary>
+    public static async Task<List<(string Recipient, string Source, string Activity, string Categories)>> DisclosureRecordsAsync(HubProcess hub, string consentId)
+    {
+        await using var connection = await OpenAsync(hub);
+        await using var command = Command(
+            connection,
+            "SELECT requesting_oin, executing_oin, processing_activity_id, data_categories FROM processing_record WHERE legal_basis_value = @id AND action = @disclose ORDER BY sequence_no",
+            [("@id", consentId), ("@disclose", (long)ProcessingAction.Disclose)]);
+        await using var reader = await command.ExecuteReaderAsync();
+        var records = new List<(string, string, string, string)>();
+        while (await reader.ReadAsync())
+        {
+            records.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return records;
+    }
+
     private static Task<DbConnection> OpenAsync(HubProcess hub) => hub.OpenDatabaseAsync();
 
     private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)

@@ -45,6 +45,31 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Register_SecondOrganisation_LogsEachMatchFoundAsADisclosureToItsRecipient()
+    {
+        var (bsn, pseudonym) = await KnownJongereAsync(fixture);
+        await RegisterAsync(fixture, Twente.RmcTwente, bsn, Task("rmc-vsv"), Leefgebied.WerkEnInkomen);
+
+        // Enschede learned the RMC's involvement, under Enschede's own basis (its leerplicht registration) ...
+        var toEnschede = Assert.Single(await Tables.ProcessingRecordsAsync(pseudonym, Twente.Enschede), r => r.Action == (long)ProcessingAction.Disclose);
+        Assert.Equal(Twente.RmcTwente, toEnschede.ExecutingOin);
+        Assert.Equal("interop-status-betrokkenheid", toEnschede.ActivityId);
+        Assert.Equal(((long)Interop.ProcessingLog.ProcessingLegalBasisKind.StatutoryTask, "leerplicht"), (toEnschede.LegalBasisKind, toEnschede.LegalBasisValue));
+        Assert.Equal([DataCategory.Pseudonym, DataCategory.Involvement], toEnschede.Categories);
+
+        // ... and the RMC learned Enschede's, under the basis it registered with.
+        var toRmc = Assert.Single(await Tables.ProcessingRecordsAsync(pseudonym, Twente.RmcTwente), r => r.Action == (long)ProcessingAction.Disclose);
+        Assert.Equal(Twente.Enschede, toRmc.ExecutingOin);
+        Assert.Equal(((long)Interop.ProcessingLog.ProcessingLegalBasisKind.StatutoryTask, "rmc-vsv"), (toRmc.LegalBasisKind, toRmc.LegalBasisValue));
+        Assert.Equal([DataCategory.Pseudonym, DataCategory.Involvement], toRmc.Categories);
+
+        // Renewing raises no match, so it discloses nothing more.
+        await RegisterAsync(fixture, Twente.RmcTwente, bsn, Task("rmc-vsv"), Leefgebied.Onderwijs);
+        Assert.Single(await Tables.ProcessingRecordsAsync(pseudonym, Twente.Enschede), r => r.Action == (long)ProcessingAction.Disclose);
+        Assert.Single(await Tables.ProcessingRecordsAsync(pseudonym, Twente.RmcTwente), r => r.Action == (long)ProcessingAction.Disclose);
+    }
+
+    [Fact]
     public async Task Register_Again_RenewsAndReplacesLeefgebiedenWithoutNewMatch()
     {
         var (bsn, pseudonym) = await KnownJongereAsync(fixture);
@@ -62,7 +87,9 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
         Assert.Single(await Tables.EventsAsync(Twente.Enschede, enschedeRef));
 
         var records = await Tables.ProcessingRecordsAsync(pseudonym, Twente.RmcTwente);
-        Assert.Equal([(long)ProcessingAction.Create, (long)ProcessingAction.Update], records.Where(r => r.Action != (long)ProcessingAction.Read).Select(r => r.Action));
+        Assert.Equal([(long)ProcessingAction.Create, (long)ProcessingAction.Update], records.Where(r => r.Action is not ((long)ProcessingAction.Read or (long)ProcessingAction.Disclose)).Select(r => r.Action));
+        // The one match (with Enschede, at the first registration) was disclosed to the RMC once.
+        Assert.Equal(Twente.Enschede, Assert.Single(records, r => r.Action == (long)ProcessingAction.Disclose).ExecutingOin);
         Assert.All(records, r => Assert.Equal("interop-status-betrokkenheid", r.ActivityId));
         Assert.All(records, r => Assert.Equal("rmc-vsv", r.LegalBasisValue));
     }
@@ -167,9 +194,15 @@ public abstract class InvolvementTests<TFixture>(TFixture fixture)
         var involvement = await RegisterAsync(fixture, Twente.Zorgaanbieder, bsn, new LegalBasis { ConsentId = consentId }, Leefgebied.Zorg);
 
         Assert.Equal([Leefgebied.Zorg], involvement.Leefgebieden);
-        var record = Assert.Single(await Tables.ProcessingRecordsAsync(pseudonym, Twente.Zorgaanbieder));
+        var records = await Tables.ProcessingRecordsAsync(pseudonym, Twente.Zorgaanbieder);
+        var record = Assert.Single(records, r => r.Action == (long)ProcessingAction.Create);
         Assert.Equal(consentId, record.LegalBasisValue);
         Assert.Equal(Zorg, record.PurposeCode);
+
+        // The match told the zorgaanbieder about Enschede under the consent it registered with.
+        var disclosure = Assert.Single(records, r => r.Action == (long)ProcessingAction.Disclose);
+        Assert.Equal((Twente.Enschede, consentId, Zorg), (disclosure.ExecutingOin, disclosure.LegalBasisValue, disclosure.PurposeCode));
+        Assert.Equal(2, records.Count);
         var enschedeRef = (await StatusAsync(fixture, Twente.Enschede, Bsn(bsn), Onderwijs)).SubjectRef;
         Assert.Equal(Twente.Zorgaanbieder, Assert.Single(await Tables.EventsAsync(Twente.Enschede, enschedeRef)).MatchFound.OtherOrganisation.Oin);
     }

@@ -17,6 +17,8 @@ public sealed class ProcessingRow
 
     public string ActivityId { get; set; } = "";
 
+    public string ExecutingOin { get; set; } = "";
+
     /// <summary>The categories as enum values.</summary>
     public IReadOnlyList<DataCategory> Categories =>
         DataCategories.Length == 0 ? [] : [.. DataCategories.Split(',').Select(c => (DataCategory)int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))];

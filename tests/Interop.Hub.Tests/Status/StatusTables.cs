@@ -91,7 +91,7 @@ public sealed class StatusTables(HubProcess hub)
 
     /// <summary>The processing records about <paramref name="pseudonym"/> requested by <paramref name="oin"/>, oldest first.</summary>
     public async Task<List<ProcessingRow>> ProcessingRecordsAsync(string pseudonym, string oin) => [.. await WithConnection(c => c.QueryAsync<ProcessingRow>(
-        "SELECT action AS Action, purpose_code AS PurposeCode, legal_basis_kind AS LegalBasisKind, legal_basis_value AS LegalBasisValue, data_categories AS DataCategories, processing_activity_id AS ActivityId " +
+        "SELECT action AS Action, purpose_code AS PurposeCode, legal_basis_kind AS LegalBasisKind, legal_basis_value AS LegalBasisValue, data_categories AS DataCategories, processing_activity_id AS ActivityId, executing_oin AS ExecutingOin " +
         "FROM processing_record WHERE data_subject_ref = @pseudonym AND requesting_oin = @oin ORDER BY sequence_no", new { pseudonym, oin }))];
 
     /// <summary>The number of consent_disclosure rows for <paramref name="consentId"/> and <paramref name="recipientOin"/>.</summary>
