@@ -12,24 +12,24 @@ internal sealed class PlanReader(PlanMapping mapping)
     /// <summary>
     /// The jongere's current plan, decrypted (goals, agreements, regisseur with contact details), or null when the
     /// jongere has none. Its subject carries the subject_ref the hub issued to <paramref name="readerOin"/>, and is
-    /// unset when it issued none (a read cannot register one).
+    /// unset when it issued none (a read cannot register one). Runs in <paramref name="transaction"/> when not null.
     /// </summary>
-    public async Task<Plan?> GetCurrentPlanAsync(DbConnection connection, string subjectPseudonym, string readerOin, CancellationToken ct)
+    public async Task<Plan?> GetCurrentPlanAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, string readerOin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var plan = await PlanQueries.PlanBySubjectAsync(connection, null, subjectPseudonym, ct).ConfigureAwait(false);
+        var plan = await PlanQueries.PlanBySubjectAsync(connection, transaction, subjectPseudonym, ct).ConfigureAwait(false);
         if (plan is null)
         {
             return null;
         }
 
-        var version = await PlanQueries.VersionAsync(connection, null, plan.PlanId, plan.Version, ct).ConfigureAwait(false);
+        var version = await PlanQueries.VersionAsync(connection, transaction, plan.PlanId, plan.Version, ct).ConfigureAwait(false);
         if (version is null)
         {
             return null;
         }
 
-        var readerRef = await PlanQueries.IssuedRefAsync(connection, null, subjectPseudonym, readerOin, ct).ConfigureAwait(false);
+        var readerRef = await PlanQueries.IssuedRefAsync(connection, transaction, subjectPseudonym, readerOin, ct).ConfigureAwait(false);
         return await mapping.ToPlanAsync(plan, version, readerRef ?? "", withContent: true, ct).ConfigureAwait(false);
     }
 }

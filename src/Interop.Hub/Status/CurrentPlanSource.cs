@@ -11,12 +11,12 @@ namespace Interop.Hub.JongereStatus;
 /// </summary>
 internal sealed class CurrentPlanSource(PlanReader plans)
 {
-    /// <summary>The current plan as <paramref name="readerOin"/> may read it, or null when the jongere has none.</summary>
-    public Task<Plan?> GetAsync(DbConnection connection, string subjectPseudonym, PlanRow? row, string readerOin, CancellationToken cancellationToken)
+    /// <summary>The current plan as <paramref name="readerOin"/> may read it, or null when the jongere has none (in <paramref name="transaction"/> when not null).</summary>
+    public Task<Plan?> GetAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, PlanRow? row, string readerOin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return row is null
             ? Task.FromResult<Plan?>(null)
-            : plans.GetCurrentPlanAsync(connection, subjectPseudonym, readerOin, cancellationToken);
+            : plans.GetCurrentPlanAsync(connection, transaction, subjectPseudonym, readerOin, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace Interop.Hub.JongereStatus;
 
 /// <summary>
 /// GetJongereStatus: reads what the hub holds about a jongere, filters it part by part by the requester's basis
-/// (<see cref="StatusAnswerBuilder"/>), then records what it disclosed, under which basis, in one write.
+/// (<see cref="StatusAnswerBuilder"/>), then records what it disclosed, under which basis.
 /// </summary>
 internal sealed class JongereStatusQuery(
     IHubDatabase database,
@@ -23,59 +23,61 @@ internal sealed class JongereStatusQuery(
     TimeProvider time)
 {
     /// <summary>The status of the jongere <paramref name="input"/> for the caller of <paramref name="call"/>.</summary>
+    /// <remarks>
+    /// The read and its processing records are one <see cref="IHubDatabase.ReadThenWriteAsync"/>: the answer is
+    /// returned only once what it disclosed is recorded.
+    /// </remarks>
     public async Task<GetJongereStatusResponse> GetAsync(HubCall call, SubjectInput input, string purposeCode, CancellationToken cancellationToken)
     {
         var callerOin = call.CallerOin;
         var kind = OrganisationKindMapping.ToContract(call.Caller.OrganisationKind);
-        var answer = await database.ReadAsync(async (connection, ct) =>
-        {
-            // A BSN gives the pseudonym without asking the database, so a jongere the hub does not know is answered
-            // exactly like one it knows but the requester may not see.
-            var pseudonym = input.Pseudonym ?? await subjects.FindAsync(connection, input, callerOin, ct).ConfigureAwait(false);
-            if (pseudonym is null)
+        return await database.ReadThenWriteAsync(
+            async (connection, transaction, ct) =>
             {
-                return null;
-            }
+                // A BSN gives the pseudonym without asking the database, so a jongere the hub does not know is answered
+                // exactly like one it knows but the requester may not see.
+                var pseudonym = input.Pseudonym ?? await subjects.FindAsync(connection, transaction, input, callerOin, ct).ConfigureAwait(false);
+                if (pseudonym is null)
+                {
+                    HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
+                }
 
-            var now = time.GetUtcNow();
-            var snapshot = await ReadAsync(connection, pseudonym, callerOin, now, ct).ConfigureAwait(false);
-            var decisions = new StatusDecisions(resolver, connection, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
-            return await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        if (answer is null)
-        {
-            HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
-        }
-
-        var (status, subjectPseudonym) = (answer, answer.Pseudonym);
-        var subjectRef = await database.WriteAsync(async ctx =>
-        {
-            var issued = status.RevealSubjectRef ? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).CallerRef : "";
-            if (status.Disclosed.Count == 0)
-            {
-                // Nothing disclosed, but the jongere's identifier was still processed to find that out.
-                await ctx.LogAsync(call.Record(
-                    ProcessingActivities.Status, ProcessingAction.Read, purposeCode, ProcessingLegalBasis.None, subjectPseudonym,
-                    [input.Bsn is null ? DataCategory.Pseudonym : DataCategory.Bsn], ctx.Now)).ConfigureAwait(false);
-            }
-
-            foreach (var (basis, categories) in status.Disclosed)
-            {
-                await ctx.LogAsync(call.Record(ProcessingActivities.Status, ProcessingAction.Read, purposeCode, basis, subjectPseudonym, categories, ctx.Now)).ConfigureAwait(false);
-                await ConsentDisclosures.RecordAsync(ctx, basis, callerOin, subjectPseudonym).ConfigureAwait(false);
-            }
-
-            return issued;
-        }, cancellationToken).ConfigureAwait(false);
-
-        status.Response.SubjectRef = subjectRef;
-        return status.Response;
+                var now = time.GetUtcNow();
+                var snapshot = await ReadAsync(connection, transaction, pseudonym, callerOin, now, ct).ConfigureAwait(false);
+                var decisions = new StatusDecisions(resolver, connection, transaction, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
+                return await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
+            },
+            (ctx, answer) => RecordAsync(ctx, call, input, purposeCode, answer),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JongereSnapshot> ReadAsync(DbConnection connection, string pseudonym, string callerOin, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records what <paramref name="answer"/> disclosed, under which basis; returns the answer with its subject_ref.</summary>
+    private async Task<GetJongereStatusResponse> RecordAsync(HubWriteContext ctx, HubCall call, SubjectInput input, string purposeCode, StatusAnswer answer)
+    {
+        var callerOin = call.CallerOin;
+        var subjectRef = answer.RevealSubjectRef ? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).CallerRef : "";
+        if (answer.Disclosed.Count == 0)
+        {
+            // Nothing disclosed, but the jongere's identifier was still processed to find that out.
+            await ctx.LogAsync(call.Record(
+                ProcessingActivities.Status, ProcessingAction.Read, purposeCode, ProcessingLegalBasis.None, answer.Pseudonym,
+                [input.Bsn is null ? DataCategory.Pseudonym : DataCategory.Bsn], ctx.Now)).ConfigureAwait(false);
+        }
+
+        foreach (var (basis, categories) in answer.Disclosed)
+        {
+            await ctx.LogAsync(call.Record(ProcessingActivities.Status, ProcessingAction.Read, purposeCode, basis, answer.Pseudonym, categories, ctx.Now)).ConfigureAwait(false);
+            await ConsentDisclosures.RecordAsync(ctx, basis, callerOin, answer.Pseudonym).ConfigureAwait(false);
+        }
+
+        answer.Response.SubjectRef = subjectRef;
+        return answer.Response;
+    }
+
+    private async Task<JongereSnapshot> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new { pseudonym, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted, offered = (short)HandoverStatus.Offered };
-        CommandDefinition Command(string sql) => new(sql, parameters, cancellationToken: cancellationToken);
+        CommandDefinition Command(string sql) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
         var involvements = (await connection.QueryAsync<InvolvementRow>(Command(
             $"SELECT {InvolvementRow.Columns} FROM involvement WHERE subject_pseudonym = @pseudonym AND end_time IS NULL AND (expire_time IS NULL OR expire_time > @now) ORDER BY since_time, organisation_oin")).ConfigureAwait(false)).ToList();
@@ -87,7 +89,7 @@ internal sealed class JongereStatusQuery(
             $"SELECT {PlanRow.Columns} FROM plan WHERE subject_pseudonym = @pseudonym")).ConfigureAwait(false);
         var known = await connection.ExecuteScalarAsync<long>(Command(
             "SELECT (SELECT COUNT(*) FROM involvement WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM referral WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM plan WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM handover WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM consent WHERE subject_pseudonym = @pseudonym)")).ConfigureAwait(false);
-        var plan = await plans.GetAsync(connection, pseudonym, planRow, callerOin, cancellationToken).ConfigureAwait(false);
+        var plan = await plans.GetAsync(connection, transaction, pseudonym, planRow, callerOin, cancellationToken).ConfigureAwait(false);
         return new JongereSnapshot(pseudonym, known > 0, involvements, referrals, handovers, plan);
     }
 }

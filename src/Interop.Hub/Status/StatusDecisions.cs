@@ -8,7 +8,7 @@ namespace Interop.Hub.JongereStatus;
 /// Asks the <see cref="ILegalBasisResolver"/> about one requester and jongere, once per distinct question (parts
 /// carrying the same categories on the same leefgebieden share an answer), on one read of the jongere's consents.
 /// </summary>
-internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection connection, BasisQuery template, DateTimeOffset now)
+internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection connection, DbTransaction? transaction, BasisQuery template, DateTimeOffset now)
 {
     private readonly Dictionary<string, BasisDecision> _answers = new(StringComparer.Ordinal);
     private SubjectConsents? _consents;
@@ -20,7 +20,7 @@ internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection
         if (!_answers.TryGetValue(key, out var decision))
         {
             // The jongere's consents are read once per answer; every part is decided on that one read.
-            _consents ??= await resolver.LoadConsentsAsync(connection, null, template.SubjectPseudonym, cancellationToken).ConfigureAwait(false);
+            _consents ??= await resolver.LoadConsentsAsync(connection, transaction, template.SubjectPseudonym, cancellationToken).ConfigureAwait(false);
             decision = resolver.Decide(_consents, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now);
             _answers[key] = decision;
         }

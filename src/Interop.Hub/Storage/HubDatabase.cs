@@ -77,6 +77,25 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         return await pending.Task.ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<TResult> ReadThenWriteAsync<TRead, TResult>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<TRead>> read,
+        Func<HubWriteContext, TRead, Task<TResult>> write,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
+        if (ReadsInWriter)
+        {
+            return await WriteAsync(
+                async ctx => await write(ctx, await read(ctx.Connection, ctx.Transaction, ctx.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await ReadAsync((connection, ct) => read(connection, null, ct), cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(ctx => write(ctx, result), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Ensures the schema (the hub's and the processing log's) is in place; called before serving.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -102,6 +121,9 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Whether <see cref="ReadThenWriteAsync"/> runs its read in the writer's operation (see there).</summary>
+    protected virtual bool ReadsInWriter => false;
 
     /// <summary>Opens a new (pooled) connection.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);

@@ -29,4 +29,18 @@ internal interface IHubDatabase
     /// delegate runs on the single writer and should only talk to the database.
     /// </summary>
     Task<T> WriteAsync<T>(Func<HubWriteContext, Task<T>> write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A read that must be recorded: runs <paramref name="read"/> on one snapshot (pass the transaction it is given to
+    /// every command; it may be null), then <paramref name="write"/> with its result, and completes when the write
+    /// committed. If the read throws, nothing is written. Where the read runs is the provider's choice: SQLite runs
+    /// both in one operation of the writer (its connection's page cache survives its own commits, where a reader's
+    /// is dropped by every commit of the writer); PostgreSQL reads on a reader first, so the processing log's append
+    /// lock, which every write transaction holds across all nodes, is not held during the read. Either way the write
+    /// sees at least what the read saw.
+    /// </summary>
+    Task<TResult> ReadThenWriteAsync<TRead, TResult>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<TRead>> read,
+        Func<HubWriteContext, TRead, Task<TResult>> write,
+        CancellationToken cancellationToken);
 }

@@ -93,18 +93,22 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     /// In a read: the jongere's pseudonym when the hub knows the jongere, else null (an unknown BSN, or a subject_ref
     /// not issued to the caller).
     /// </summary>
-    public async Task<string?> FindAsync(DbConnection connection, SubjectInput input, string callerOin, CancellationToken cancellationToken)
+    public Task<string?> FindAsync(DbConnection connection, SubjectInput input, string callerOin, CancellationToken cancellationToken) =>
+        FindAsync(connection, null, input, callerOin, cancellationToken);
+
+    /// <summary>As <see cref="FindAsync(DbConnection, SubjectInput, string, CancellationToken)"/>, in <paramref name="transaction"/> when not null.</summary>
+    public async Task<string?> FindAsync(DbConnection connection, DbTransaction? transaction, SubjectInput input, string callerOin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(input);
         if (input.Pseudonym is { } pseudonym)
         {
             var known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM subject WHERE pseudonym = @pseudonym", new { pseudonym }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                "SELECT COUNT(*) FROM subject WHERE pseudonym = @pseudonym", new { pseudonym }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return known > 0 ? pseudonym : null;
         }
 
-        return await FindByRefAsync(connection, null, input.SubjectRef!, callerOin, cancellationToken).ConfigureAwait(false);
+        return await FindByRefAsync(connection, transaction, input.SubjectRef!, callerOin, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -187,6 +187,64 @@ public abstract class HubDatabaseTests(StorageProvider provider)
         Assert.Equal(first, second);
         Assert.Equal(1, await test.Database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: ct)), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_logged_read_sees_earlier_commits_and_hands_its_result_to_its_write_which_commits_before_it_returns()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await test.Database.WriteAsync(context => context.AddEventAsync(Oin, new Event { SubjectRef = "r1:before" }), CancellationToken.None);
+
+        var result = await test.Database.ReadThenWriteAsync(
+            (connection, transaction, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM hub_event WHERE recipient_oin = @oin", new { oin = Oin }, transaction, cancellationToken: ct)),
+            async (context, seen) =>
+            {
+                await context.LogAsync(Record($"p1:seen-{seen}"));
+                return seen;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(1, result);
+        await using var connection = await test.OpenAsync();
+        Assert.Equal(["p1:seen-1"], await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record"));
+    }
+
+    [Fact]
+    public async Task A_logged_read_that_throws_writes_nothing_and_only_its_caller_gets_the_exception()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var calls = Enumerable.Range(0, 24).Select(i => test.Database.ReadThenWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                var events = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM hub_event", transaction: transaction, cancellationToken: ct));
+                return i % 4 == 3 ? throw new InvalidOperationException($"read {i} refused") : events;
+            },
+            async (context, _) =>
+            {
+                await context.LogAsync(Record($"p1:subject-{i}"));
+                await context.AddEventAsync(Oin, new Event { SubjectRef = $"r1:ref-{i}" });
+                return i;
+            },
+            CancellationToken.None)).ToList();
+
+        for (var i = 0; i < calls.Count; i++)
+        {
+            if (i % 4 == 3)
+            {
+                Assert.Equal($"read {i} refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => calls[i])).Message);
+            }
+            else
+            {
+                Assert.Equal(i, await calls[i]);
+            }
+        }
+
+        await using var connection = await test.OpenAsync();
+        Assert.Equal(18, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_event"));
+        var logged = (await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record")).ToList();
+        Assert.Equal(18, logged.Count);
+        Assert.DoesNotContain(logged, s => int.Parse(s["p1:subject-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 3);
+    }
 }
 
 public sealed class HubDatabaseOnSqliteTests() : HubDatabaseTests(StorageProvider.Sqlite);

@@ -34,7 +34,7 @@ public abstract class PlanReaderTests(StorageProvider provider) : IAsyncLifetime
         await connection.ExecuteAsync(
             "INSERT INTO subject_ref (organisation_oin, subject_ref, pseudonym) VALUES (@Oin, 'ref-of-rmc', @Pseudonym)", new { Oin = Twente.RmcTwente, Pseudonym });
 
-        var plan = await Reader().GetCurrentPlanAsync(connection, Pseudonym, Twente.RmcTwente, CancellationToken.None);
+        var plan = await Reader().GetCurrentPlanAsync(connection, null, Pseudonym, Twente.RmcTwente, CancellationToken.None);
 
         Assert.NotNull(plan);
         Assert.Equal(2, plan.Version);
@@ -55,8 +55,8 @@ public abstract class PlanReaderTests(StorageProvider provider) : IAsyncLifetime
             "INSERT INTO plan (plan_id, subject_pseudonym, holder_oin, regisseur_oin, version, create_time, update_time) VALUES (@PlanId, @Pseudonym, @Oin, @Oin, 1, 10, 10)",
             new { PlanId, Pseudonym, Oin = Twente.Jeugdhulp });
 
-        var plan = await Reader().GetCurrentPlanAsync(connection, Pseudonym, Twente.Hengelo, CancellationToken.None);
-        var none = await Reader().GetCurrentPlanAsync(connection, "p1:someone-else", Twente.Hengelo, CancellationToken.None);
+        var plan = await Reader().GetCurrentPlanAsync(connection, null, Pseudonym, Twente.Hengelo, CancellationToken.None);
+        var none = await Reader().GetCurrentPlanAsync(connection, null, "p1:someone-else", Twente.Hengelo, CancellationToken.None);
 
         Assert.NotNull(plan);
         Assert.Null(plan.Subject);
