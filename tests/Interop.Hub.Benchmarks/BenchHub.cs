@@ -33,6 +33,16 @@ internal sealed class BenchHub : IAsyncDisposable
 
     public string GrpcAddress { get; }
 
+    /// <summary>The CPU time the hub process has used so far (user and system, all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string OAuthAddress { get; }
 
     public IPartnerStore Registry { get; }

@@ -64,7 +64,7 @@ internal static class CaseBenchmark
                 var probe = await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(request);
                 await H2LoadDriver.MeasureAsync(
                     "Directory GetPartner (floor)", hub.GrpcAddress, $"/{DirectoryService.Descriptor.FullName}/GetPartner", request,
-                    await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: 5 + probe.CalculateSize(), count: null);
+                    await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: 5 + probe.CalculateSize(), count: null, () => hub.ProcessorTime);
             }
             else
             {
@@ -82,7 +82,7 @@ internal static class CaseBenchmark
             await new StatusService.StatusServiceClient(gemeente).GetJongereStatusAsync(request);
             await H2LoadDriver.MeasureAsync(
                 "GetJongereStatus, one jongere", hub.GrpcAddress, $"/{StatusService.Descriptor.FullName}/GetJongereStatus", request,
-                await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: null, count: hub.ProcessingRecordCountAsync);
+                await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: null, count: hub.ProcessingRecordCountAsync, () => hub.ProcessorTime);
         }
         else if (command is "status" or "all")
         {

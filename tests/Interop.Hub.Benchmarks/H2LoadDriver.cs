@@ -19,7 +19,7 @@ internal static class H2LoadDriver
 {
     public static async Task MeasureAsync(
         string title, string address, string path, IMessage request, string token, int streams, int requests,
-        int? responseFrameBytes, Func<Task<long>>? count)
+        int? responseFrameBytes, Func<Task<long>>? count, Func<TimeSpan> hubProcessorTime)
     {
         Console.WriteLine();
         Console.WriteLine($"## {title} (h2load, 1 connection, {streams} streams)");
@@ -37,8 +37,12 @@ internal static class H2LoadDriver
 
             // Warm-up: a fifth of the requests, discarded (JIT tiers, SQLite page cache, connection pools).
             await RunAsync(target, body, headers, streams, Math.Max(streams, requests / 5), responseFrameBytes, count);
+            var cpuBefore = hubProcessorTime();
             var (result, check) = await RunAsync(target, body, headers, streams, requests, responseFrameBytes, count);
-            Console.WriteLine($"- calls: {requests} in {requests / result.RequestsPerSecond:F1} s = {result.RequestsPerSecond:F0} calls/s");
+            var cpu = hubProcessorTime() - cpuBefore;
+            var seconds = requests / result.RequestsPerSecond;
+            Console.WriteLine($"- calls: {requests} in {seconds:F1} s = {result.RequestsPerSecond:F0} calls/s");
+            Console.WriteLine($"- hub CPU: {cpu.TotalMicroseconds / requests:F0} µs per call, {cpu.TotalSeconds / seconds:F2} cores on average (the hub-side checks included)");
             Console.WriteLine($"- latency: mean {result.MeanLatency} (h2load's time for request)");
             Console.WriteLine($"- check: every request answered OK ({check})");
             Console.WriteLine($"- load average after: {MachineInfo.LoadAverage()}");

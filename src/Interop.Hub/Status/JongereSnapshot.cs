@@ -5,6 +5,7 @@ namespace Interop.Hub.JongereStatus;
 /// <summary>What the hub holds about a jongere that a status answer is built from, read at one moment.</summary>
 /// <param name="Pseudonym">The jongere.</param>
 /// <param name="Known">Whether any involvement, referral, plan, handover or consent names the jongere.</param>
+/// <param name="CallerRefIssued">Whether the hub has issued the requester its subject_ref for the jongere.</param>
 /// <param name="Involvements">The active involvements.</param>
 /// <param name="OpenReferrals">The referrals SUBMITTED or ACCEPTED.</param>
 /// <param name="OpenHandovers">The handovers OFFERED.</param>
@@ -12,6 +13,7 @@ namespace Interop.Hub.JongereStatus;
 internal sealed record JongereSnapshot(
     string Pseudonym,
     bool Known,
+    bool CallerRefIssued,
     IReadOnlyList<InvolvementRow> Involvements,
     IReadOnlyList<ReferralRow> OpenReferrals,
     IReadOnlyList<HandoverRow> OpenHandovers,

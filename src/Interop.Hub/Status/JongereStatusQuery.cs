@@ -43,19 +43,25 @@ internal sealed class JongereStatusQuery(
                 }
 
                 var now = time.GetUtcNow();
-                var snapshot = await ReadAsync(connection, transaction, pseudonym, callerOin, now, ct).ConfigureAwait(false);
+                var callerRef = subjects.RefOf(input, callerOin);
+                var snapshot = await ReadAsync(connection, transaction, pseudonym, callerOin, callerRef, now, ct).ConfigureAwait(false);
                 var decisions = new StatusDecisions(resolver, connection, transaction, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
-                return await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
+                var answer = await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
+                return (Answer: answer, IssuedRef: snapshot.CallerRefIssued ? callerRef : null);
             },
-            (ctx, answer) => RecordAsync(ctx, call, input, purposeCode, answer),
+            (ctx, read) => RecordAsync(ctx, call, input, purposeCode, read.Answer, read.IssuedRef),
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records what <paramref name="answer"/> disclosed, under which basis; returns the answer with its subject_ref.</summary>
-    private async Task<GetJongereStatusResponse> RecordAsync(HubWriteContext ctx, HubCall call, SubjectInput input, string purposeCode, StatusAnswer answer)
+    /// <summary>
+    /// Records what <paramref name="answer"/> disclosed, under which basis; returns the answer with its subject_ref
+    /// (<paramref name="issuedRef"/> when the read found it issued already, else issued now).
+    /// </summary>
+    private async Task<GetJongereStatusResponse> RecordAsync(HubWriteContext ctx, HubCall call, SubjectInput input, string purposeCode, StatusAnswer answer, string? issuedRef)
     {
         var callerOin = call.CallerOin;
-        var subjectRef = answer.RevealSubjectRef ? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).CallerRef : "";
+        var subjectRef = !answer.RevealSubjectRef ? ""
+            : issuedRef ?? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).CallerRef;
         if (answer.Disclosed.Count == 0)
         {
             // Nothing disclosed, but the jongere's identifier was still processed to find that out.
@@ -74,9 +80,9 @@ internal sealed class JongereStatusQuery(
         return answer.Response;
     }
 
-    private async Task<JongereSnapshot> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<JongereSnapshot> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { pseudonym, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted, offered = (short)HandoverStatus.Offered };
+        var parameters = new { pseudonym, callerOin, callerRef, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted, offered = (short)HandoverStatus.Offered };
         CommandDefinition Command(string sql) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
         var involvements = (await connection.QueryAsync<InvolvementRow>(Command(
@@ -87,9 +93,14 @@ internal sealed class JongereStatusQuery(
             $"SELECT {HandoverRow.Columns} FROM handover WHERE subject_pseudonym = @pseudonym AND status = @offered ORDER BY offer_time, handover_id")).ConfigureAwait(false)).ToList();
         var planRow = await connection.QuerySingleOrDefaultAsync<PlanRow>(Command(
             $"SELECT {PlanRow.Columns} FROM plan WHERE subject_pseudonym = @pseudonym")).ConfigureAwait(false);
-        var known = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT (SELECT COUNT(*) FROM involvement WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM referral WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM plan WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM handover WHERE subject_pseudonym = @pseudonym) + (SELECT COUNT(*) FROM consent WHERE subject_pseudonym = @pseudonym)")).ConfigureAwait(false);
+        // Known: anything at all names the jongere. Issued: the caller has had its subject_ref, so recording this read
+        // need not register it.
+        var (known, issued) = await connection.QuerySingleAsync<(long Known, long Issued)>(Command(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM involvement WHERE subject_pseudonym = @pseudonym) OR EXISTS (SELECT 1 FROM referral WHERE subject_pseudonym = @pseudonym) " +
+            "OR EXISTS (SELECT 1 FROM plan WHERE subject_pseudonym = @pseudonym) OR EXISTS (SELECT 1 FROM handover WHERE subject_pseudonym = @pseudonym) " +
+            "OR EXISTS (SELECT 1 FROM consent WHERE subject_pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Known, " +
+            "CASE WHEN EXISTS (SELECT 1 FROM subject_ref WHERE organisation_oin = @callerOin AND subject_ref = @callerRef AND pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Issued")).ConfigureAwait(false);
         var plan = await plans.GetAsync(connection, transaction, pseudonym, planRow, callerOin, cancellationToken).ConfigureAwait(false);
-        return new JongereSnapshot(pseudonym, known > 0, involvements, referrals, handovers, plan);
+        return new JongereSnapshot(pseudonym, known > 0, issued > 0, involvements, referrals, handovers, plan);
     }
 }

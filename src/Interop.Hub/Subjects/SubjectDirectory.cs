@@ -90,6 +90,16 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     }
 
     /// <summary>
+    /// The subject_ref of the jongere of <paramref name="input"/> for <paramref name="callerOin"/>: the one the request
+    /// gave, or the one derived from its BSN, whether or not the hub has issued it yet (see <see cref="ResolveAsync"/>).
+    /// </summary>
+    public string RefOf(SubjectInput input, string callerOin)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Bsn is { } bsn ? pseudonymizer.SubjectRefFor(bsn, callerOin) : input.SubjectRef!;
+    }
+
+    /// <summary>
     /// In a read: the jongere's pseudonym when the hub knows the jongere, else null (an unknown BSN, or a subject_ref
     /// not issued to the caller).
     /// </summary>

@@ -48,6 +48,24 @@ public abstract class JongereStatusTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task AskedAgain_ByBsnOrByRef_GivesTheSameSubjectRef_WhichResolvesToTheJongere()
+    {
+        var (bsn, pseudonym) = await KnownJongereAsync(fixture);
+
+        // The first answer to the RMC issues its subject_ref; later ones find it issued and give the same one.
+        var first = await StatusAsync(fixture, Twente.RmcTwente, Bsn(bsn), Onderwijs);
+        var again = await StatusAsync(fixture, Twente.RmcTwente, Bsn(bsn), Onderwijs);
+        var byRef = await StatusAsync(fixture, Twente.RmcTwente, new Subject { SubjectRef = first.SubjectRef }, Onderwijs);
+
+        Assert.NotEmpty(first.SubjectRef);
+        Assert.Equal(first.SubjectRef, again.SubjectRef);
+        Assert.Equal(first.SubjectRef, byRef.SubjectRef);
+        Assert.Equal(pseudonym, await Tables.PseudonymAsync(Twente.RmcTwente, first.SubjectRef));
+        Assert.Equal(first.Involvements, byRef.Involvements);
+        Assert.Equal(3, (await Tables.ProcessingRecordsAsync(pseudonym, Twente.RmcTwente)).Count(r => r.Action == (long)ProcessingAction.Read));
+    }
+
+    [Fact]
     public async Task UnknownJongere_WithStatutoryTask_KnownVisibleFalse()
     {
         var status = await StatusAsync(fixture, Twente.RmcTwente, Bsn(TestBsn.Next()), Onderwijs);
