@@ -31,24 +31,8 @@ public abstract class HubDatabaseTests(StorageProvider provider)
             return i;
         }, CancellationToken.None)).ToList();
 
-        for (var i = 0; i < writes.Count; i++)
-        {
-            if (i % 4 == 3)
-            {
-                var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[i]);
-                Assert.Equal($"operation {i} refused", error.Message);
-            }
-            else
-            {
-                Assert.Equal(i, await writes[i]);
-            }
-        }
-
-        await using var connection = await test.OpenAsync();
-        Assert.Equal(30, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_event"));
-        var subjects = (await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record ORDER BY sequence_no")).ToList();
-        Assert.Equal(30, subjects.Count);
-        Assert.DoesNotContain(subjects, s => int.Parse(s["p1:subject-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 3);
+        await AssertEveryFourthRefusedAsync(writes, "operation");
+        await AssertOnlyTheOthersStoredAsync(test, 30);
 
         // The chain stays whole: the rolled-back appends left no gap and no broken link.
         var chain = await test.Database.ReadAsync(async (c, ct) =>
@@ -227,23 +211,38 @@ public abstract class HubDatabaseTests(StorageProvider provider)
             },
             CancellationToken.None)).ToList();
 
+        await AssertEveryFourthRefusedAsync(calls, "read");
+        await AssertOnlyTheOthersStoredAsync(test, 18);
+    }
+
+    /// <summary>Operation i (every 4th, i % 4 == 3) failed with "{what} i refused"; every other one returned i.</summary>
+    private static async Task AssertEveryFourthRefusedAsync(IReadOnlyList<Task<int>> calls, string what)
+    {
         for (var i = 0; i < calls.Count; i++)
         {
             if (i % 4 == 3)
             {
-                Assert.Equal($"read {i} refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => calls[i])).Message);
+                var error = await Assert.ThrowsAsync<InvalidOperationException>(() => calls[i]);
+                Assert.Equal($"{what} {i} refused", error.Message);
             }
             else
             {
                 Assert.Equal(i, await calls[i]);
             }
         }
+    }
 
+    /// <summary>
+    /// Exactly <paramref name="expected"/> events and processing records were stored, none of them by a refused
+    /// operation (record subject "p1:subject-i" with i % 4 == 3).
+    /// </summary>
+    private static async Task AssertOnlyTheOthersStoredAsync(TestDatabase test, int expected)
+    {
         await using var connection = await test.OpenAsync();
-        Assert.Equal(18, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_event"));
-        var logged = (await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record")).ToList();
-        Assert.Equal(18, logged.Count);
-        Assert.DoesNotContain(logged, s => int.Parse(s["p1:subject-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 3);
+        Assert.Equal(expected, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_event"));
+        var subjects = (await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record ORDER BY sequence_no")).ToList();
+        Assert.Equal(expected, subjects.Count);
+        Assert.DoesNotContain(subjects, s => int.Parse(s["p1:subject-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 3);
     }
 }
 
