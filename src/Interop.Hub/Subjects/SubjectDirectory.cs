@@ -70,12 +70,12 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Bsn is { } bsn)
+        if (input.Bsn is not null)
         {
             await context.ExecuteAsync(
                 "INSERT INTO subject (pseudonym, bsn_protected, create_time) VALUES (@pseudonym, @protectedBsn, @now) ON CONFLICT (pseudonym) DO NOTHING",
                 new { pseudonym = input.Pseudonym, protectedBsn = input.ProtectedBsn, now = HubTime.ToStored(context.Now) }).ConfigureAwait(false);
-            var callerRef = pseudonymizer.SubjectRefFor(bsn, callerOin);
+            var callerRef = RefOf(input, callerOin);
             await InsertRefAsync(context, callerOin, callerRef, input.Pseudonym!).ConfigureAwait(false);
             return new ResolvedSubject(input.Pseudonym!, callerRef);
         }
