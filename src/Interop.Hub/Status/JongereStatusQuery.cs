@@ -80,17 +80,21 @@ internal sealed class JongereStatusQuery(
         return answer.Response;
     }
 
+    private const int OfferedStatus = (int)HandoverStatus.Offered;
+
     private async Task<JongereSnapshot> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { pseudonym, callerOin, callerRef, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted, offered = (short)HandoverStatus.Offered };
+        var parameters = new { pseudonym, callerOin, callerRef, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted };
         CommandDefinition Command(string sql) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
         var involvements = (await connection.QueryAsync<InvolvementRow>(Command(
             $"SELECT {InvolvementRow.Columns} FROM involvement WHERE subject_pseudonym = @pseudonym AND end_time IS NULL AND (expire_time IS NULL OR expire_time > @now) ORDER BY since_time, organisation_oin")).ConfigureAwait(false)).ToList();
         var referrals = (await connection.QueryAsync<ReferralRow>(Command(
             $"SELECT {ReferralRow.Columns} FROM referral WHERE subject_pseudonym = @pseudonym AND status IN (@submitted, @accepted) ORDER BY submit_time, referral_id")).ConfigureAwait(false)).ToList();
+        // The status is inlined: compared with a bound parameter, SQLite re-prepares the statement on every run to
+        // decide whether the partial index handover_open_per_plan (WHERE status = 1) applies.
         var handovers = (await connection.QueryAsync<HandoverRow>(Command(
-            $"SELECT {HandoverRow.Columns} FROM handover WHERE subject_pseudonym = @pseudonym AND status = @offered ORDER BY offer_time, handover_id")).ConfigureAwait(false)).ToList();
+            $"SELECT {HandoverRow.Columns} FROM handover WHERE subject_pseudonym = @pseudonym AND status = {OfferedStatus} ORDER BY offer_time, handover_id")).ConfigureAwait(false)).ToList();
         var planRow = await connection.QuerySingleOrDefaultAsync<PlanRow>(Command(
             $"SELECT {PlanRow.Columns} FROM plan WHERE subject_pseudonym = @pseudonym")).ConfigureAwait(false);
         // Known: anything at all names the jongere. Issued: the caller has had its subject_ref, so recording this read
