@@ -110,7 +110,10 @@ internal sealed partial class PlanHandoverGrpcService
                 SubjectRef = receiverRef,
                 HandoverOffered = new HandoverOffered { HandoverId = handoverId, FromOrganisation = fromRef, Reason = request.Reason },
             }).ConfigureAwait(false);
-            await ctx.LogAsync(call.Record(ProcessingActivities.PlanHandover, ProcessingAction.Disclose, PlanHandoverPurpose.Code, basis, plan.SubjectPseudonym, PlanCategories, ctx.Now)).ConfigureAwait(false);
+            // Two records: the offer the caller created (its reason and explanation), and the plan made available to
+            // the receiver, which is the afnemer of that disclosure, so the jongere's inzage names it.
+            await ctx.LogAsync(call.Record(ProcessingActivities.PlanHandover, ProcessingAction.Create, PlanHandoverPurpose.Code, ProcessingLegalBasis.None, plan.SubjectPseudonym, OfferCategories, ctx.Now)).ConfigureAwait(false);
+            await ctx.LogAsync(call.Disclosure(receiver.Oin, call.CallerOin, ProcessingActivities.PlanHandover, PlanHandoverPurpose.Code, basis, plan.SubjectPseudonym, PlanCategories, ctx.Now)).ConfigureAwait(false);
             var ownRef = await subjects.RefForAsync(ctx, plan.SubjectPseudonym, call.CallerOin).ConfigureAwait(false);
             return (row, plan, offered, ownRef);
         }, ct).ConfigureAwait(false);

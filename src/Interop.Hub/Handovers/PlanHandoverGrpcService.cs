@@ -34,6 +34,9 @@ internal sealed partial class PlanHandoverGrpcService(
 {
     private static readonly DataCategory[] PlanCategories = [DataCategory.Case, DataCategory.Professional];
 
+    // An offer's own data: its explanation (handovers.proto marks it DATA_CATEGORY_CASE).
+    private static readonly DataCategory[] OfferCategories = [DataCategory.Case];
+
     /// <inheritdoc />
     public override async Task<Plan> RecordPlan(RecordPlanRequest request, ServerCallContext context)
     {

@@ -103,9 +103,10 @@ public abstract partial class PlanHandoverTests<TFixture>
         await AcceptAsync(Twente.Enschede, offer);
         await ListAsync(Twente.Enschede, new ListHandoversRequest());
 
-        // Create, disclose (offer), read, update (accept), read (list): in that order, for this jongere only.
+        // Create (plan), create (offer) and disclose (to the receiver), read, update (accept), read (list): for this
+        // jongere only.
         var actions = await HubTables.ScalarAsync(fixture.Hub,
             $"SELECT COUNT(*) FROM processing_record WHERE data_subject_ref = '{pseudonym}' AND processing_activity_id = 'interop-plan-overdracht' AND purpose_code = 'regie-en-plan'");
-        Assert.Equal("5", actions);
+        Assert.Equal("6", actions);
     }
 }

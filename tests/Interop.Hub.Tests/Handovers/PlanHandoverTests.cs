@@ -91,6 +91,27 @@ public abstract partial class PlanHandoverTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Offer_LogsTheOfferAsTheOfferersWrite_AndThePlanAsADisclosureToTheReceiver()
+    {
+        var plan = await RecordTwentePlanAsync(TestBsn.Next());
+        var offer = await OfferAsync(Twente.Jeugdhulp, plan, Twente.Enschede, HandoverReason.Transition18, "Wordt 18 op 1 maart.");
+
+        string Count(string where) =>
+            "SELECT COUNT(*) FROM processing_record WHERE processing_activity_id = 'interop-plan-overdracht' " +
+            $"AND data_subject_ref = (SELECT subject_pseudonym FROM handover WHERE handover_id = '{offer.HandoverId}') AND {where}";
+        string Categories(params DataCategory[] categories) => string.Join(',', categories.Select(c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // The receiver is the afnemer of the plan (as processing_log.proto defines it), the offerer the uitvoerder ...
+        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, Count(
+            $"requesting_oin = '{Twente.Enschede}' AND executing_oin = '{Twente.Jeugdhulp}' AND action = {(int)ProcessingAction.Disclose} AND data_categories = '{Categories(DataCategory.Case, DataCategory.Professional)}'")));
+        // ... the offerer's own record is the offer it created, and it is not named as the one who received the plan.
+        Assert.Equal("1", await HubTables.ScalarAsync(fixture.Hub, Count(
+            $"requesting_oin = '{Twente.Jeugdhulp}' AND action = {(int)ProcessingAction.Create} AND data_categories = '{Categories(DataCategory.Case)}'")));
+        Assert.Equal("0", await HubTables.ScalarAsync(fixture.Hub, Count(
+            $"requesting_oin = '{Twente.Jeugdhulp}' AND action = {(int)ProcessingAction.Disclose}")));
+    }
+
+    [Fact]
     public async Task Decline_WithReason_PlanStaysWithOffererWhoIsNotified()
     {
         var bsn = TestBsn.Next();
