@@ -15,9 +15,16 @@ internal static class LogCommands
 
     private static Command Verify()
     {
+        var anchorOption = new Option<string[]>("--anchor")
+        {
+            Description = "sequence:hash of a record, as an earlier verify printed it and you kept outside the database; repeatable. "
+                + "Also finds a chain recomputed after tampering and newest records cut off, which the chain alone cannot show.",
+        };
         var command = new Command("verify", "Walk the hash chain of the processing log; exit 1 and name the first tampered, missing or relinked record.");
+        command.Options.Add(anchorOption);
         command.SetAction(AdminCli.Guarded(async (result, output, cancellationToken) =>
         {
+            var anchors = ParseAnchors(result.GetValue(anchorOption) ?? []);
             var target = HubStorageTarget.Resolve(result);
             var log = target.OpenProcessingLog();
             if (log is null)
@@ -27,10 +34,16 @@ internal static class LogCommands
 
             try
             {
-                var verdict = await new ProcessingLogVerifier(log).VerifyAsync(cancellationToken).ConfigureAwait(false);
+                var verdict = await new ProcessingLogVerifier(log).VerifyAsync(anchors, cancellationToken).ConfigureAwait(false);
                 if (verdict.IsValid)
                 {
-                    await output.WriteLineAsync($"OK: {verdict.VerifiedCount} records, head {Convert.ToHexStringLower(verdict.HeadHash.Span)}").ConfigureAwait(false);
+                    var matched = anchors.Count == 0 ? "" : $", {anchors.Count} anchor(s) matched";
+                    await output.WriteLineAsync($"OK: {verdict.VerifiedCount} records, head {Convert.ToHexStringLower(verdict.HeadHash.Span)}{matched}").ConfigureAwait(false);
+                    if (verdict.Head is { } head)
+                    {
+                        await output.WriteLineAsync($"Anchor to keep outside the database, for a later 'log verify --anchor': {head}").ConfigureAwait(false);
+                    }
+
                     return 0;
                 }
 
@@ -43,5 +56,32 @@ internal static class LogCommands
             }
         }));
         return command;
+    }
+
+    // Every malformed or contradictory anchor is named at once.
+    private static List<ProcessingLogAnchor> ParseAnchors(IReadOnlyList<string> values)
+    {
+        var anchors = new List<ProcessingLogAnchor>();
+        var problems = new List<string>();
+        foreach (var value in values)
+        {
+            try
+            {
+                var anchor = ProcessingLogAnchor.Parse(value);
+                if (anchors.Find(a => a.Sequence == anchor.Sequence) is { } other && !other.Equals(anchor))
+                {
+                    problems.Add($"two anchors name record {anchor.Sequence} with different hashes.");
+                    continue;
+                }
+
+                anchors.Add(anchor);
+            }
+            catch (FormatException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        return problems.Count == 0 ? anchors : throw new AdminException("--anchor: " + string.Join(" ", problems));
     }
 }

@@ -14,4 +14,13 @@ public enum ProcessingLogDefect
 
     /// <summary>A sequence number is missing: a record was removed.</summary>
     SequenceGap = 3,
+
+    /// <summary>
+    /// The chain is whole, but a record's hash differs from an anchor kept outside the log: the chain was rewritten at
+    /// or before that record and every later hash recomputed.
+    /// </summary>
+    AnchorMismatch = 4,
+
+    /// <summary>The chain is whole, but ends before a record an anchor names: its newest records were removed.</summary>
+    Truncated = 5,
 }

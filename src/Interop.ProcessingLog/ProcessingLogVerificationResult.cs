@@ -1,6 +1,6 @@
 namespace Interop.ProcessingLog;
 
-/// <summary>The outcome of <see cref="ProcessingLogVerifier.VerifyAsync"/>.</summary>
+/// <summary>The outcome of <see cref="ProcessingLogVerifier.VerifyAsync(IEnumerable{ProcessingLogAnchor}, CancellationToken)"/>.</summary>
 public sealed record ProcessingLogVerificationResult
 {
     /// <summary>Whether every record verified.</summary>
@@ -14,6 +14,12 @@ public sealed record ProcessingLogVerificationResult
     /// (a report, another system): a chain alone cannot show that its newest records were cut off.
     /// </summary>
     public ReadOnlyMemory<byte> HeadHash { get; init; }
+
+    /// <summary>
+    /// The newest record as an anchor to keep outside the log and pass to a later verification; null when the chain
+    /// did not verify (a record before a defect may be forged too) or is empty.
+    /// </summary>
+    public ProcessingLogAnchor? Head => IsValid && VerifiedCount > 0 && HeadHash.Length == ProcessingRecordHash.HashSize ? new ProcessingLogAnchor(VerifiedCount, HeadHash.Span) : null;
 
     /// <summary>The sequence number of the first bad record (for a gap: the missing number); null when valid.</summary>
     public long? FirstInvalidSequence { get; init; }

@@ -26,28 +26,36 @@ public sealed class ProcessingLogVerifier
     }
 
     /// <summary>Verifies the chain from the first record to the last; stops at the first bad record.</summary>
-    public async Task<ProcessingLogVerificationResult> VerifyAsync(CancellationToken cancellationToken = default)
+    public Task<ProcessingLogVerificationResult> VerifyAsync(CancellationToken cancellationToken = default) =>
+        VerifyAsync([], cancellationToken);
+
+    /// <summary>
+    /// Verifies the chain from the first record to the last, and that it holds every record of
+    /// <paramref name="anchors"/> with the anchored hash: so a chain recomputed after tampering
+    /// (<see cref="ProcessingLogDefect.AnchorMismatch"/>) and newest records cut off
+    /// (<see cref="ProcessingLogDefect.Truncated"/>) are found too. Stops at the first bad record.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two anchors name the same record with different hashes.</exception>
+    public async Task<ProcessingLogVerificationResult> VerifyAsync(IEnumerable<ProcessingLogAnchor> anchors, CancellationToken cancellationToken = default)
     {
+        var anchored = Index(anchors);
         long expected = 1;
+        long trusted = 0;
         var previousHash = ProcessingRecordHash.GenesisHash.ToArray();
         while (true)
         {
             var batch = await _log.ReadChainAsync(expected - 1, BatchSize, cancellationToken).ConfigureAwait(false);
             foreach (var record in batch)
             {
-                var defect = Check(record, expected, previousHash);
+                var defect = Check(record, expected, previousHash) ?? CheckAnchor(record, anchored, trusted);
                 if (defect is { } found)
                 {
-                    var result = new ProcessingLogVerificationResult
-                    {
-                        VerifiedCount = expected - 1,
-                        HeadHash = previousHash,
-                        FirstInvalidSequence = found.Sequence,
-                        Defect = found.Defect,
-                        Message = found.Message,
-                    };
-                    ProcessingLogLog.ChainBroken(_logger, found.Sequence, found.Defect, found.Message);
-                    return result;
+                    return Broken(found, expected - 1, previousHash);
+                }
+
+                if (anchored.ContainsKey(record.Sequence))
+                {
+                    trusted = record.Sequence;
                 }
 
                 previousHash = record.RecordHash.ToArray();
@@ -56,16 +64,64 @@ public sealed class ProcessingLogVerifier
 
             if (batch.Count < BatchSize)
             {
-                ProcessingLogLog.ChainVerified(_logger, expected - 1);
+                var last = expected - 1;
+                var beyond = anchored.Keys.Where(sequence => sequence > last).DefaultIfEmpty().Max();
+                if (beyond > 0)
+                {
+                    return Broken((expected, ProcessingLogDefect.Truncated,
+                        $"the log ends at record {last}, but an anchor names record {beyond}: records {expected} to {beyond} at least were removed."), last, previousHash);
+                }
+
+                ProcessingLogLog.ChainVerified(_logger, last);
                 return new ProcessingLogVerificationResult
                 {
-                    VerifiedCount = expected - 1,
+                    VerifiedCount = last,
                     HeadHash = previousHash,
-                    Message = $"{expected - 1} records verify.",
+                    Message = anchored.Count == 0 ? $"{last} records verify." : $"{last} records verify, and the {anchored.Count} anchor(s) match.",
                 };
             }
         }
     }
+
+    private ProcessingLogVerificationResult Broken((long Sequence, ProcessingLogDefect Defect, string Message) found, long verifiedCount, byte[] headHash)
+    {
+        ProcessingLogLog.ChainBroken(_logger, found.Sequence, found.Defect, found.Message);
+        return new ProcessingLogVerificationResult
+        {
+            VerifiedCount = verifiedCount,
+            HeadHash = headHash,
+            FirstInvalidSequence = found.Sequence,
+            Defect = found.Defect,
+            Message = found.Message,
+        };
+    }
+
+    private static Dictionary<long, ProcessingLogAnchor> Index(IEnumerable<ProcessingLogAnchor> anchors)
+    {
+        ArgumentNullException.ThrowIfNull(anchors);
+        var anchored = new Dictionary<long, ProcessingLogAnchor>();
+        foreach (var anchor in anchors)
+        {
+            ArgumentNullException.ThrowIfNull(anchor, nameof(anchors));
+            if (anchored.TryGetValue(anchor.Sequence, out var other) && !other.Equals(anchor))
+            {
+                throw new ArgumentException($"Two anchors name record {anchor.Sequence} with different hashes.", nameof(anchors));
+            }
+
+            anchored[anchor.Sequence] = anchor;
+        }
+
+        return anchored;
+    }
+
+    // A record whose chain links verify but whose hash is not the anchored one: the chain was rebuilt from some record
+    // at or before it, after the last anchor that matched.
+    private static (long Sequence, ProcessingLogDefect Defect, string Message)? CheckAnchor(ProcessingLogRecord record, Dictionary<long, ProcessingLogAnchor> anchored, long trusted) =>
+        anchored.TryGetValue(record.Sequence, out var anchor) && !anchor.Matches(record.RecordHash.Span)
+            ? (record.Sequence, ProcessingLogDefect.AnchorMismatch,
+                $"record {record.Sequence}: its hash differs from the anchor {anchor}; the chain was rewritten at or before it" +
+                (trusted > 0 ? $" (after record {trusted}, whose anchor matched)." : "."))
+            : null;
 
     private static (long Sequence, ProcessingLogDefect Defect, string Message)? Check(ProcessingLogRecord record, long expected, byte[] previousHash)
     {

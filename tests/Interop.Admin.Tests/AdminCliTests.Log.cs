@@ -10,28 +10,72 @@ public sealed partial class AdminCliTests
     [Fact]
     public async Task LogVerify_IntactChain_Ok_ThenRecordAlteredInDatabase_NamesIt()
     {
-        var log = new SqliteProcessingLog(_database);
-        for (var n = 0; n < 3; n++)
-        {
-            await log.AppendAsync(Record(n)).WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        await AppendAsync(3);
 
         var intact = await RunAsync("log", "verify");
         Assert.Equal(0, intact.Exit);
         Assert.StartsWith("OK: 3 records", intact.Out, StringComparison.Ordinal);
 
         // Someone with database access rewrites who looked at the data.
-        await using (var connection = new SqliteConnection($"Data Source={_database}"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE processing_record SET requesting_oin = '00000099000000000009' WHERE sequence_no = 2";
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await ExecuteSqlAsync("UPDATE processing_record SET requesting_oin = '00000099000000000009' WHERE sequence_no = 2"));
 
         var tampered = await RunAsync("log", "verify");
         Assert.Equal(1, tampered.Exit);
         Assert.StartsWith("BROKEN at record 2", tampered.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogVerify_PrintsAnAnchor_WhichLaterFindsNewestRecordsCutOff()
+    {
+        await AppendAsync(4);
+
+        var first = await RunAsync("log", "verify");
+        Assert.Equal(0, first.Exit);
+        var anchor = first.Out.Split('\n').Single(line => line.StartsWith("Anchor to keep", StringComparison.Ordinal)).Split(": ")[1].Trim();
+        Assert.StartsWith("4:", anchor, StringComparison.Ordinal);
+
+        var again = await RunAsync("log", "verify", "--anchor", anchor);
+        Assert.Equal(0, again.Exit);
+        Assert.StartsWith("OK: 4 records", again.Out, StringComparison.Ordinal);
+        Assert.Contains("1 anchor(s) matched", again.Out, StringComparison.Ordinal);
+
+        // Someone with database access removes the newest records: the chain that is left is whole.
+        Assert.Equal(2, await ExecuteSqlAsync("DELETE FROM processing_record WHERE sequence_no >= 3"));
+
+        Assert.Equal(0, (await RunAsync("log", "verify")).Exit);
+        var cut = await RunAsync("log", "verify", "--anchor", anchor);
+        Assert.Equal(1, cut.Exit);
+        Assert.StartsWith("BROKEN at record 3 (Truncated)", cut.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogVerify_MalformedAnchors_EveryOneNamed_NothingVerified()
+    {
+        var hash = new string('a', 64);
+        var result = await RunAsync("log", "verify", "--anchor", "0:" + hash, "--anchor", "3:abc", "--anchor", "5:" + hash, "--anchor", "5:" + new string('b', 64));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("'0' is not a record sequence number", result.Err, StringComparison.Ordinal);
+        Assert.Contains("'abc' is not a record hash", result.Err, StringComparison.Ordinal);
+        Assert.Contains("two anchors name record 5", result.Err, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
+    private async Task AppendAsync(int count)
+    {
+        var log = new SqliteProcessingLog(_database);
+        for (var n = 0; n < count; n++)
+        {
+            await log.AppendAsync(Record(n)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static ProcessingLogRecord Record(int n) => new()
