@@ -67,14 +67,7 @@ internal static class LogCommands
         {
             try
             {
-                var anchor = ProcessingLogAnchor.Parse(value);
-                if (anchors.Find(a => a.Sequence == anchor.Sequence) is { } other && !other.Equals(anchor))
-                {
-                    problems.Add($"two anchors name record {anchor.Sequence} with different hashes.");
-                    continue;
-                }
-
-                anchors.Add(anchor);
+                anchors.Add(ProcessingLogAnchor.Parse(value));
             }
             catch (FormatException e)
             {
@@ -82,6 +75,7 @@ internal static class LogCommands
             }
         }
 
+        problems.AddRange(ProcessingLogAnchor.FindConflicts(anchors));
         return problems.Count == 0 ? anchors : throw new AdminException("--anchor: " + string.Join(" ", problems));
     }
 }

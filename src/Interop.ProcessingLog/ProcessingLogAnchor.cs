@@ -60,6 +60,18 @@ public sealed record ProcessingLogAnchor
         return new ProcessingLogAnchor(sequence, Convert.FromHexString(hashText));
     }
 
+    /// <summary>
+    /// One sentence per record that two of <paramref name="anchors"/> name with different hashes (they cannot both be
+    /// right); empty when they agree.
+    /// </summary>
+    public static IReadOnlyList<string> FindConflicts(IEnumerable<ProcessingLogAnchor> anchors)
+    {
+        ArgumentNullException.ThrowIfNull(anchors);
+        return [.. anchors.GroupBy(anchor => anchor.Sequence)
+            .Where(group => group.Distinct().Skip(1).Any())
+            .Select(group => $"two anchors name record {group.Key} with different hashes.")];
+    }
+
     /// <summary>Whether <paramref name="hash"/> is this anchor's hash.</summary>
     public bool Matches(ReadOnlySpan<byte> hash) => hash.SequenceEqual(_hash);
 

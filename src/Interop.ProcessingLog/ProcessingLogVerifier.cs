@@ -99,19 +99,19 @@ public sealed class ProcessingLogVerifier
     private static Dictionary<long, ProcessingLogAnchor> Index(IEnumerable<ProcessingLogAnchor> anchors)
     {
         ArgumentNullException.ThrowIfNull(anchors);
-        var anchored = new Dictionary<long, ProcessingLogAnchor>();
-        foreach (var anchor in anchors)
+        var list = anchors.ToList();
+        if (list.Contains(null!))
         {
-            ArgumentNullException.ThrowIfNull(anchor, nameof(anchors));
-            if (anchored.TryGetValue(anchor.Sequence, out var other) && !other.Equals(anchor))
-            {
-                throw new ArgumentException($"Two anchors name record {anchor.Sequence} with different hashes.", nameof(anchors));
-            }
-
-            anchored[anchor.Sequence] = anchor;
+            throw new ArgumentNullException(nameof(anchors), "An anchor is null.");
         }
 
-        return anchored;
+        var conflicts = ProcessingLogAnchor.FindConflicts(list);
+        if (conflicts.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", conflicts), nameof(anchors));
+        }
+
+        return list.DistinctBy(anchor => anchor.Sequence).ToDictionary(anchor => anchor.Sequence);
     }
 
     // A record whose chain links verify but whose hash is not the anchored one: the chain was rebuilt from some record
