@@ -20,11 +20,16 @@ internal static class LogCommands
             Description = "sequence:hash of a record, as an earlier verify printed it and you kept outside the database; repeatable. "
                 + "Also finds a chain recomputed after tampering and newest records cut off, which the chain alone cannot show.",
         };
+        var anchorFileOption = new Option<string[]>("--anchor-file")
+        {
+            Description = "A file of anchors, one per line, as the hub appends them (Interop:ProcessingLog:Anchors:File); every anchor in it is checked. Repeatable.",
+        };
         var command = new Command("verify", "Walk the hash chain of the processing log; exit 1 and name the first tampered, missing or relinked record.");
         command.Options.Add(anchorOption);
+        command.Options.Add(anchorFileOption);
         command.SetAction(AdminCli.Guarded(async (result, output, cancellationToken) =>
         {
-            var anchors = ParseAnchors(result.GetValue(anchorOption) ?? []);
+            var anchors = await ReadAnchorsAsync(result.GetValue(anchorOption) ?? [], result.GetValue(anchorFileOption) ?? [], cancellationToken).ConfigureAwait(false);
             var target = HubStorageTarget.Resolve(result);
             var log = target.OpenProcessingLog();
             if (log is null)
@@ -58,8 +63,8 @@ internal static class LogCommands
         return command;
     }
 
-    // Every malformed or contradictory anchor is named at once.
-    private static List<ProcessingLogAnchor> ParseAnchors(IReadOnlyList<string> values)
+    // Every malformed or contradictory anchor, and every unreadable file, is named at once.
+    private static async Task<List<ProcessingLogAnchor>> ReadAnchorsAsync(IReadOnlyList<string> values, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var anchors = new List<ProcessingLogAnchor>();
         var problems = new List<string>();
@@ -71,11 +76,23 @@ internal static class LogCommands
             }
             catch (FormatException e)
             {
-                problems.Add(e.Message);
+                problems.Add("--anchor: " + e.Message);
+            }
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                anchors.AddRange(await ProcessingLogAnchorFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add("--anchor-file: " + (e is FileNotFoundException or DirectoryNotFoundException ? $"no file {file}." : e.Message));
             }
         }
 
         problems.AddRange(ProcessingLogAnchor.FindConflicts(anchors));
-        return problems.Count == 0 ? anchors : throw new AdminException("--anchor: " + string.Join(" ", problems));
+        return problems.Count == 0 ? anchors : throw new AdminException(string.Join(" ", problems));
     }
 }

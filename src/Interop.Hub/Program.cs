@@ -15,6 +15,7 @@ using Interop.Hub.LegalBasis;
 using Interop.Hub.Inzage;
 using Interop.Hub.Notifications;
 using Interop.Hub.Storage;
+using Interop.ProcessingLog;
 
 // The hub on its embedded defaults: SQLite for partners, keys, cases and the processing log, an in-memory cache, gRPC
 // over h2c on :5000 and the OAuth token service on :5001 (see appsettings.json). Production sets
@@ -32,6 +33,9 @@ builder.Services.AddInteropCaching();
 // The registry, signing keys, processing log (Logboek Dataverwerkingen, append-only and hash-chained; `interop-admin
 // log verify` checks it) and the cases, all on one provider.
 builder.Services.AddHubStorage(builder.Configuration);
+// Every 5 minutes (Interop:ProcessingLog:Anchors) the records appended since the last anchor are verified and the new
+// head is published as an anchor (the log, and a file when set) for `interop-admin log verify --anchor-file`.
+builder.Services.AddProcessingLogAnchors();
 builder.Services.AddInteropTokenService();
 
 // The purpose register and the statutory tasks per partner kind (Interop:LegalBasis), and the resolver every exchange

@@ -36,12 +36,44 @@ public sealed class ProcessingLogVerifier
     /// (<see cref="ProcessingLogDefect.Truncated"/>) are found too. Stops at the first bad record.
     /// </summary>
     /// <exception cref="ArgumentException">Two anchors name the same record with different hashes.</exception>
-    public async Task<ProcessingLogVerificationResult> VerifyAsync(IEnumerable<ProcessingLogAnchor> anchors, CancellationToken cancellationToken = default)
+    public Task<ProcessingLogVerificationResult> VerifyAsync(IEnumerable<ProcessingLogAnchor> anchors, CancellationToken cancellationToken = default) =>
+        WalkAsync(Index(anchors), expected: 1, ProcessingRecordHash.GenesisHash.ToArray(), trusted: 0, cancellationToken);
+
+    /// <summary>
+    /// Verifies only what was appended after <paramref name="from"/>, an anchor this verifier (or a full verification)
+    /// produced earlier: the anchored record must still be in the log, unchanged and with the anchored hash, and every
+    /// later record must chain from it. The records before the anchor are not read again; the anchor vouches for them
+    /// as they were when it was taken (a full <see cref="VerifyAsync(IEnumerable{ProcessingLogAnchor}, CancellationToken)"/>
+    /// checks them). <see cref="ProcessingLogVerificationResult.VerifiedCount"/> is then the sequence number of the last
+    /// record verified, so <see cref="ProcessingLogVerificationResult.Head"/> is the next anchor. A null
+    /// <paramref name="from"/> verifies the whole chain.
+    /// </summary>
+    public async Task<ProcessingLogVerificationResult> VerifyAfterAsync(ProcessingLogAnchor? from, CancellationToken cancellationToken = default)
     {
-        var anchored = Index(anchors);
-        long expected = 1;
-        long trusted = 0;
-        var previousHash = ProcessingRecordHash.GenesisHash.ToArray();
+        if (from is null)
+        {
+            return await VerifyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = await _log.ReadChainAsync(from.Sequence - 1, 1, cancellationToken).ConfigureAwait(false);
+        var defect = first.Count == 0
+            ? (from.Sequence, ProcessingLogDefect.Truncated,
+                $"record {from.Sequence}, which the anchor {from} names, is no longer in the log: the log was cut off at or before it.")
+            : Check(first[0], from.Sequence, first[0].PreviousHash.ToArray())
+                ?? CheckAnchor(first[0], new Dictionary<long, ProcessingLogAnchor> { [from.Sequence] = from }, trusted: 0);
+        if (defect is { } found)
+        {
+            return Broken(found, from.Sequence - 1, []);
+        }
+
+        return await WalkAsync(new Dictionary<long, ProcessingLogAnchor>(), from.Sequence + 1, from.Hash.ToArray(), from.Sequence, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Verifies from record `expected` on, which must link to `previousHash`; `trusted` is the last record an anchor
+    // vouched for (0: none yet).
+    private async Task<ProcessingLogVerificationResult> WalkAsync(Dictionary<long, ProcessingLogAnchor> anchored, long expected, byte[] previousHash, long trusted, CancellationToken cancellationToken)
+    {
+        var from = expected;
         while (true)
         {
             var batch = await _log.ReadChainAsync(expected - 1, BatchSize, cancellationToken).ConfigureAwait(false);
@@ -77,7 +109,8 @@ public sealed class ProcessingLogVerifier
                 {
                     VerifiedCount = last,
                     HeadHash = previousHash,
-                    Message = anchored.Count == 0 ? $"{last} records verify." : $"{last} records verify, and the {anchored.Count} anchor(s) match.",
+                    Message = from > 1 ? (last < from ? $"no records after record {from - 1}; it still matches its anchor." : $"records {from} to {last} verify after the anchor on record {from - 1}.")
+                        : anchored.Count == 0 ? $"{last} records verify." : $"{last} records verify, and the {anchored.Count} anchor(s) match.",
                 };
             }
         }

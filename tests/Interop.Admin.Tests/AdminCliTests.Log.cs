@@ -60,6 +60,39 @@ public sealed partial class AdminCliTests
         Assert.Empty(result.Out);
     }
 
+    [Fact]
+    public async Task LogVerify_AnchorFile_EveryAnchorInItChecked()
+    {
+        await AppendAsync(4);
+        var chain = await new SqliteProcessingLog(_database).ReadChainAsync(0, 10).WaitAsync(TimeSpan.FromSeconds(30));
+        var file = _database + ".anchors";
+        await ProcessingLogAnchorFile.AppendAsync(file, new ProcessingLogAnchor(2, chain[1].RecordHash.Span), DateTimeOffset.UtcNow);
+        await ProcessingLogAnchorFile.AppendAsync(file, new ProcessingLogAnchor(4, chain[3].RecordHash.Span), DateTimeOffset.UtcNow);
+
+        var intact = await RunAsync("log", "verify", "--anchor-file", file);
+        Assert.Equal(0, intact.Exit);
+        Assert.Contains("2 anchor(s) matched", intact.Out, StringComparison.Ordinal);
+
+        Assert.Equal(1, await ExecuteSqlAsync("DELETE FROM processing_record WHERE sequence_no = 4"));
+        var cut = await RunAsync("log", "verify", "--anchor-file", file);
+        Assert.Equal(1, cut.Exit);
+        Assert.StartsWith("BROKEN at record 4 (Truncated)", cut.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogVerify_AnchorFileMissingOrMalformed_EveryProblemNamed_NothingVerified()
+    {
+        var malformed = _database + ".bad-anchors";
+        await File.WriteAllLinesAsync(malformed, ["3:" + new string('a', 64), "geen anker"]);
+
+        var result = await RunAsync("log", "verify", "--anchor-file", malformed, "--anchor-file", _database + ".missing", "--anchor", "1:abc");
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("--anchor: 'abc' is not a record hash", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"--anchor-file: {malformed} holds lines that are not anchors: line 2:", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"--anchor-file: no file {_database}.missing.", result.Err, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
     private async Task AppendAsync(int count)
     {
         var log = new SqliteProcessingLog(_database);

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Interop.Caching.Tests.Infrastructure;
 
-/// <summary>Polling for effects of real Redis expiry, which cannot be faked; bounded so a miss fails fast.</summary>
+/// <summary>
+/// Polling for effects on a clock a test cannot fake (real Redis expiry, a hub process anchoring its log every second);
+/// bounded so a miss fails fast. Also compiled into Interop.Hub.Tests.
+/// </summary>
 public static class Eventually
 {
     /// <summary>Polls <paramref name="condition"/> every 20 ms until it holds; fails after <paramref name="timeout"/>.</summary>

@@ -53,6 +53,9 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The hub's SQLite database (with the SQLite provider).</summary>
     public string DatabasePath => Path.Combine(_directory, "hub.db");
 
+    /// <summary>The file the hub appends its processing log anchors to (Interop:ProcessingLog:Anchors:File).</summary>
+    public string AnchorFilePath => Path.Combine(_directory, "anchors.txt");
+
     /// <summary>Where the hub keeps everything.</summary>
     public StorageProvider Provider { get; }
 
@@ -155,6 +158,7 @@ public sealed class HubProcess : IAsyncDisposable
             $"--Interop:Privacy:DevelopmentKeyDirectory={directory}",
             // Test hubs start with an empty registry; demo tests switch the seed on with an extra setting.
             "--Interop:Demo:SeedWhenEmpty=false",
+            $"--Interop:ProcessingLog:Anchors:File={Path.Combine(directory, "anchors.txt")}",
         }.Concat(extraSettings))
         {
             start.ArgumentList.Add(argument);

@@ -10,13 +10,16 @@ namespace Interop.Hub.Tests.Infrastructure;
 public abstract class TwenteHubFixture : IAsyncLifetime
 {
     private readonly StorageProvider _provider;
+    private readonly string[] _settings;
     private readonly ConcurrentDictionary<string, Task<HubPartnerClient>> _clients = new(StringComparer.Ordinal);
     private HubProcess? _hub;
     private int _clientNumber;
 
-    protected TwenteHubFixture(StorageProvider provider)
+    /// <summary>A hub on <paramref name="provider"/>, started with <paramref name="settings"/> (command-line form) added.</summary>
+    protected TwenteHubFixture(StorageProvider provider, params string[] settings)
     {
         _provider = provider;
+        _settings = settings;
     }
 
     public HubProcess Hub => _hub ?? throw new InvalidOperationException("Not started.");
@@ -25,7 +28,7 @@ public abstract class TwenteHubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await HubProcess.StartAsync(_provider);
+        _hub = await HubProcess.StartAsync(_provider, _settings);
         foreach (var partner in Twente.Partners)
         {
             await _hub.Registry.AddOrganisationAsync(partner);

@@ -1,3 +1,5 @@
+using Interop.ProcessingLog.Tests.Infrastructure;
+
 namespace Interop.ProcessingLog.Tests.Storage;
 
 /// <summary>
@@ -105,22 +107,105 @@ public abstract partial class ProcessingLogStoreTests
             new ProcessingLogAnchor(1, chain[0].RecordHash.Span), new ProcessingLogAnchor(1, chain[1].RecordHash.Span)));
     }
 
+    [Fact]
+    public async Task VerifyAfter_IntactChain_ChecksOnlyTheNewRecords_HeadIsTheNextAnchor()
+    {
+        await AppendManyAsync(5);
+        var chain = await Log.ReadChainAsync(0, 10).WaitAsync(Timeout);
+        var anchor = new ProcessingLogAnchor(3, chain[2].RecordHash.Span);
+
+        var result = await VerifyAfterAsync(anchor);
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal(new ProcessingLogAnchor(5, chain[4].RecordHash.Span), result.Head);
+        Assert.Contains("records 4 to 5", result.Message, StringComparison.Ordinal);
+
+        // Nothing new: the anchor itself is the head again.
+        var again = await VerifyAfterAsync(result.Head!);
+        Assert.True(again.IsValid, again.Message);
+        Assert.Equal(result.Head, again.Head);
+    }
+
+    [Fact]
+    public async Task VerifyAfter_NullAnchor_VerifiesTheWholeChain()
+    {
+        await AppendManyAsync(3);
+        await ExecuteSqlAsync("UPDATE processing_record SET purpose_code = 'iets-anders' WHERE sequence_no = 1").WaitAsync(Timeout);
+
+        var result = await VerifyAfterAsync(null);
+        Assert.Equal(ProcessingLogDefect.HashMismatch, result.Defect);
+        Assert.Equal(1, result.FirstInvalidSequence);
+    }
+
+    [Fact]
+    public async Task VerifyAfter_AnchoredRecordAltered_HashMismatchAtIt()
+    {
+        await AppendManyAsync(4);
+        var anchor = (await VerifyAsync()).Head!;
+        await ExecuteSqlAsync("UPDATE processing_record SET purpose_code = 'iets-anders' WHERE sequence_no = 4").WaitAsync(Timeout);
+
+        var result = await VerifyAfterAsync(anchor);
+        Assert.Equal(ProcessingLogDefect.HashMismatch, result.Defect);
+        Assert.Equal(4, result.FirstInvalidSequence);
+        Assert.Null(result.Head);
+    }
+
+    [Fact]
+    public async Task VerifyAfter_ChainRecomputedFromARecordBeforeTheAnchor_AnchorMismatch()
+    {
+        await AppendManyAsync(5);
+        var before = await Log.ReadChainAsync(0, 10).WaitAsync(Timeout);
+        var anchor = new ProcessingLogAnchor(4, before[3].RecordHash.Span);
+        await RechainFromAsync(before, index: 1, before[1] with { RequestingOrganisationOin = "00000099000000000666" });
+
+        var result = await VerifyAfterAsync(anchor);
+        Assert.Equal(ProcessingLogDefect.AnchorMismatch, result.Defect);
+        Assert.Equal(4, result.FirstInvalidSequence);
+    }
+
+    [Fact]
+    public async Task VerifyAfter_RecordAfterTheAnchorAltered_HashMismatchAtIt()
+    {
+        await AppendManyAsync(5);
+        var chain = await Log.ReadChainAsync(0, 10).WaitAsync(Timeout);
+        await ExecuteSqlAsync("UPDATE processing_record SET purpose_code = 'iets-anders' WHERE sequence_no = 5").WaitAsync(Timeout);
+
+        var result = await VerifyAfterAsync(new ProcessingLogAnchor(2, chain[1].RecordHash.Span));
+        Assert.Equal(ProcessingLogDefect.HashMismatch, result.Defect);
+        Assert.Equal(5, result.FirstInvalidSequence);
+        Assert.Equal(4, result.VerifiedCount);
+    }
+
+    [Fact]
+    public async Task VerifyAfter_AnchoredRecordGone_TruncatedOrGap()
+    {
+        await AppendManyAsync(5);
+        var chain = await Log.ReadChainAsync(0, 10).WaitAsync(Timeout);
+        var onThree = new ProcessingLogAnchor(3, chain[2].RecordHash.Span);
+        var onFive = new ProcessingLogAnchor(5, chain[4].RecordHash.Span);
+
+        await ExecuteSqlAsync("DELETE FROM processing_record WHERE sequence_no IN (3, 5)").WaitAsync(Timeout);
+
+        var truncated = await VerifyAfterAsync(onFive);
+        Assert.Equal(ProcessingLogDefect.Truncated, truncated.Defect);
+        Assert.Equal(5, truncated.FirstInvalidSequence);
+
+        var gap = await VerifyAfterAsync(onThree);
+        Assert.Equal(ProcessingLogDefect.SequenceGap, gap.Defect);
+        Assert.Equal(3, gap.FirstInvalidSequence);
+    }
+
+    private Task<ProcessingLogVerificationResult> VerifyAfterAsync(ProcessingLogAnchor? anchor) =>
+        new ProcessingLogVerifier(Log).VerifyAfterAsync(anchor).WaitAsync(Timeout);
+
     private Task<ProcessingLogVerificationResult> VerifyAsync(params ProcessingLogAnchor[] anchors) =>
         new ProcessingLogVerifier(Log).VerifyAsync(anchors).WaitAsync(Timeout);
 
-    // Stores `altered` at chain[index] and recomputes the links and hashes of it and every later record, as a
-    // tamperer with write access and the (public) hashing rules would.
+    // Rewrites the chain from chain[index] on, as someone with write access could (see ChainRewrite).
     private async Task RechainFromAsync(IReadOnlyList<ProcessingLogRecord> chain, int index, ProcessingLogRecord altered)
     {
-        var previous = chain[index].PreviousHash.ToArray();
-        for (var i = index; i < chain.Count; i++)
+        foreach (var statement in ChainRewrite.Statements(chain, index, altered))
         {
-            var record = i == index ? altered : chain[i];
-            var hash = ProcessingRecordHash.Compute(record, previous);
-            await ExecuteSqlAsync(
-                $"UPDATE processing_record SET requesting_oin = '{record.RequestingOrganisationOin}', previous_hash = '{Convert.ToHexStringLower(previous)}', " +
-                $"record_hash = '{Convert.ToHexStringLower(hash)}' WHERE sequence_no = {record.Sequence}").WaitAsync(Timeout);
-            previous = hash;
+            await ExecuteSqlAsync(statement).WaitAsync(Timeout);
         }
     }
 }

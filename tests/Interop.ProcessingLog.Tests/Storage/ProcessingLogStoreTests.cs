@@ -22,7 +22,14 @@ public abstract partial class ProcessingLogStoreTests : IAsyncLifetime
         _log = OpenNode();
     }
 
-    public Task DisposeAsync() => DropDatabaseAsync().WaitAsync(Timeout);
+    public async Task DisposeAsync()
+    {
+        await DropDatabaseAsync().WaitAsync(Timeout);
+        if (_anchorDirectory is { } directory && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     /// <summary>Prepares a new, empty database for this test.</summary>
     protected abstract Task CreateDatabaseAsync();
