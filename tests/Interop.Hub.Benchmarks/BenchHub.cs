@@ -5,15 +5,16 @@ using System.Reflection;
 using Interop.Federation.Client;
 using Interop.Federation.Registry;
 using Interop.Federation.Storage;
+using Interop.Federation.Storage.PostgreSql;
 using Interop.Grpc;
 using Interop.Grpc.Client;
 
 namespace Interop.Hub.Benchmarks;
 
 /// <summary>
-/// The hub program (Release build) on a fresh SQLite file in a temp folder, started as the README's run command
-/// starts it, with logging at Warning and the per-client rate limit raised (the benchmark is one client per
-/// organisation). Partners and clients are registered in its registry as interop-admin would.
+/// The hub program (Release build) on a fresh SQLite file in a temp folder, or on a PostgreSQL database, started as the
+/// README's run command starts it, with logging at Warning and the per-client rate limit raised (the benchmark is one
+/// client per organisation). Partners and clients are registered in its registry as interop-admin would.
 /// </summary>
 internal sealed class BenchHub : IAsyncDisposable
 {
@@ -22,13 +23,16 @@ internal sealed class BenchHub : IAsyncDisposable
     private readonly List<IDisposable> _disposables = [];
     private readonly Dictionary<string, IAccessTokenSource> _tokens = new(StringComparer.Ordinal);
 
-    private BenchHub(Process process, string directory, int grpcPort, int oauthPort)
+    private readonly string? _postgreSql;
+
+    private BenchHub(Process process, string directory, int grpcPort, int oauthPort, string? postgreSql)
     {
         _process = process;
         _directory = directory;
+        _postgreSql = postgreSql;
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
         OAuthAddress = $"http://127.0.0.1:{oauthPort}";
-        Registry = new SqliteFederationStore(DatabasePath);
+        Registry = postgreSql is null ? new SqliteFederationStore(DatabasePath) : new PostgreSqlFederationStore(postgreSql);
     }
 
     public string GrpcAddress { get; }
@@ -50,15 +54,19 @@ internal sealed class BenchHub : IAsyncDisposable
     /// <summary>The hub's SQLite file (registry, cases and processing log).</summary>
     public string DatabasePath => Path.Combine(_directory, "hub.db");
 
-    public static async Task<BenchHub> StartAsync(string synchronous)
+    /// <summary>
+    /// Starts the hub on SQLite with <paramref name="synchronous"/>, or on the PostgreSQL database
+    /// <paramref name="postgreSql"/> (a connection string) when given.
+    /// </summary>
+    public static async Task<BenchHub> StartAsync(string synchronous, string? postgreSql)
     {
         var repoRoot = typeof(BenchHub).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
         var dll = Path.Combine(repoRoot, "src", "Interop.Hub", "bin", "Release", "net10.0", "Interop.Hub.dll");
         var directory = Directory.CreateTempSubdirectory("interop-hub-bench-").FullName;
         var (grpcPort, oauthPort) = (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             dll,
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:OAuth:Url=http://127.0.0.1:{oauthPort}",
@@ -70,7 +78,9 @@ internal sealed class BenchHub : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             $"--Interop:Storage:SqliteSynchronous={synchronous}",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        })
+            .. postgreSql is null ? Array.Empty<string>() : ["--Interop:Storage:Provider=PostgreSql", $"--Interop:Storage:ConnectionString={postgreSql}"],
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -96,7 +106,7 @@ internal sealed class BenchHub : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new BenchHub(process, directory, grpcPort, oauthPort);
+        return new BenchHub(process, directory, grpcPort, oauthPort, postgreSql);
     }
 
     /// <summary>Registers a client of <paramref name="oin"/> with every scope and returns an invoker carrying its token.</summary>
@@ -123,14 +133,16 @@ internal sealed class BenchHub : IAsyncDisposable
     /// <summary>The current access token of a client registered with <see cref="ClientAsync"/>, for h2load's header.</summary>
     public ValueTask<string> TokenAsync(string clientId) => _tokens[clientId].GetAccessTokenAsync();
 
-    /// <summary>How many processing records the hub has written (read from its SQLite file).</summary>
+    /// <summary>How many processing records the hub has written (read from its database).</summary>
     public async Task<long> ProcessingRecordCountAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await using System.Data.Common.DbConnection connection = _postgreSql is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False")
+            : new Npgsql.NpgsqlConnection(_postgreSql);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM processing_record";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

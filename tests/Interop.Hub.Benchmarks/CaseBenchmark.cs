@@ -3,6 +3,7 @@ using Interop.Contracts.V1;
 using Interop.Federation.Benchmarks;
 using Interop.Federation.Registry;
 using Interop.Grpc;
+using Interop.Testing.PostgreSql;
 using OrganisationKind = Interop.Federation.Registry.OrganisationKind;
 
 namespace Interop.Hub.Benchmarks;
@@ -19,10 +20,42 @@ internal static class CaseBenchmark
     private const string Gemeente = "00000001001234567000";
     private const string Purpose = "zorg-en-ondersteuning";
 
-    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests)
+    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests, string? postgreSqlSettings)
     {
-        await using var hub = await BenchHub.StartAsync(synchronous);
-        Console.WriteLine($"SQLite synchronous: {synchronous}");
+        // PostgreSQL: a throwaway cluster with the durable defaults (fsync, synchronous commit), started here.
+        PostgreSqlCluster? cluster = null;
+        PostgreSqlDatabase? database = null;
+        string? connectionString = null;
+        if (postgreSqlSettings is not null)
+        {
+            cluster = PostgreSqlCluster.Durable();
+            await cluster.InitializeAsync();
+            database = await cluster.CreateDatabaseAsync();
+            connectionString = database.ConnectionString + (postgreSqlSettings.Length > 0 ? ";" + postgreSqlSettings : "");
+        }
+
+        try
+        {
+            await using var hub = await BenchHub.StartAsync(synchronous, connectionString);
+            Console.WriteLine(connectionString is null ? $"Storage: SQLite, synchronous {synchronous}" : $"Storage: PostgreSQL (fsync on), settings '{postgreSqlSettings}'");
+            await RunAsync(hub, command, callers, duration, warmup, jongeren, driver, requests);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task RunAsync(BenchHub hub, string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string driver, int requests)
+    {
         await hub.Registry.AddOrganisationAsync(new Organisation(Roc, "ROC van Twente", OrganisationKind.Roc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] });
         await hub.Registry.AddOrganisationAsync(new Organisation(Gemeente, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38") { ReferralLeefgebieden = [Leefgebied.Zorg], AcceptsHandovers = true });
         var roc = await hub.ClientAsync(Roc, "bench-roc");

@@ -22,9 +22,28 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<string> _serverOutput = new();
+    private readonly bool _durable;
     private PostgreSqlInstallation? _installation;
     private string? _directory;
     private Process? _server;
+
+    /// <summary>A cluster for tests: fsync, synchronous commit and full page writes off (throwaway data).</summary>
+    public PostgreSqlCluster()
+        : this(durable: false)
+    {
+    }
+
+    // xunit wants one public constructor on a fixture; the durable kind comes from Durable().
+    private PostgreSqlCluster(bool durable)
+    {
+        _durable = durable;
+    }
+
+    /// <summary>
+    /// A cluster with PostgreSQL's durable defaults: fsync, synchronous commit and full page writes on, as in production
+    /// (for benchmarks; not started yet).
+    /// </summary>
+    public static PostgreSqlCluster Durable() => new(durable: true);
 
     /// <summary>The loopback port the server listens on (once started).</summary>
     public int Port { get; private set; }
@@ -134,8 +153,10 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
                 "-c", "listen_addresses=127.0.0.1",
                 // The socket goes into our own folder: /var/run/postgresql may not be writable by the test user.
                 "-c", "unix_socket_directories=" + _directory,
-                // Throwaway data: durability only costs time.
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                .. _durable ? Array.Empty<string>() : [
+                    // Throwaway data: durability only costs time.
+                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                ],
             ],
             _directory!,
             asUser);

@@ -20,7 +20,7 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
         : base(time, signal, logger, maxBatch)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString));
+        _dataSource = PostgreSqlDataSources.Create(connectionString);
     }
 
     public override HubStorageProvider Provider => HubStorageProvider.PostgreSql;

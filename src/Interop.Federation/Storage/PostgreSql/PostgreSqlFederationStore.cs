@@ -24,7 +24,7 @@ public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningK
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         // Parsed here, so a malformed connection string fails at start rather than on the first request.
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString));
+        _dataSource = PostgreSqlDataSources.Create(connectionString);
     }
 
     /// <summary>The schema version the database is at after migration (the highest applied script).</summary>

@@ -29,7 +29,7 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         // Parsed here, so a malformed connection string fails at start rather than on the first append.
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString));
+        _dataSource = PostgreSqlDataSources.Create(connectionString);
     }
 
     /// <inheritdoc />

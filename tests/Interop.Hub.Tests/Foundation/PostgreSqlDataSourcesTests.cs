@@ -1,0 +1,54 @@
+using Interop.Hub.Tests.Infrastructure;
+using Interop.Storage;
+using Npgsql;
+
+namespace Interop.Hub.Tests.Foundation;
+
+/// <summary>The data source every PostgreSQL store of the hub opens: statements are prepared on the server unless the connection string says otherwise.</summary>
+public sealed class PostgreSqlDataSourcesTests
+{
+    private const string Base = "Host=127.0.0.1;Username=postgres;Database=hub";
+
+    [Fact]
+    public void Create_NothingSaid_PreparesUpToTheDefault()
+    {
+        using var source = PostgreSqlDataSources.Create(Base);
+        Assert.Equal(PostgreSqlDataSources.DefaultMaxAutoPrepare, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0", 0)]
+    [InlineData("max auto prepare=8", 8)]
+    [InlineData("Max Auto Prepare = 200", 200)]
+    public void Create_ConnectionStringSetsIt_ItsValueKept(string setting, int expected)
+    {
+        using var source = PostgreSqlDataSources.Create($"{Base};{setting}");
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Host=127.0.0.1;Nonsense Keyword=1")]
+    public void Create_EmptyOrMalformed_ArgumentException(string connectionString)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => PostgreSqlDataSources.Create(connectionString));
+    }
+
+    [Fact]
+    public async Task Create_AStatementRunRepeatedly_IsPreparedOnTheServer()
+    {
+        await using var database = await SharedPostgreSql.CreateDatabaseAsync();
+        await using var source = PostgreSqlDataSources.Create(database.ConnectionString);
+        await using var connection = await source.OpenConnectionAsync();
+        // Npgsql prepares a statement from its fifth run (Auto Prepare Min Usages).
+        for (var i = 0; i < 6; i++)
+        {
+            await using var command = new NpgsqlCommand("SELECT @n + 1", connection);
+            command.Parameters.AddWithValue("n", i);
+            await command.ExecuteScalarAsync();
+        }
+
+        await using var prepared = new NpgsqlCommand("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1 + 1%'", connection);
+        Assert.Equal(1L, await prepared.ExecuteScalarAsync());
+    }
+}
