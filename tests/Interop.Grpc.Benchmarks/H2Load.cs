@@ -5,14 +5,14 @@ using System.Text.RegularExpressions;
 namespace Interop.Grpc.Benchmarks;
 
 /// <summary>
-/// Runs Debian's h2load (nghttp2-client) as an independent load generator: one connection (-c 1, -t 1), h2c with prior
-/// knowledge (its default for http://), -m concurrent streams, posting a prebuilt gRPC request body (-d) to
+/// Runs Debian's h2load (nghttp2-client) as an independent load generator: one thread (-t 1) and one connection unless
+/// told otherwise (-c), h2c with prior knowledge (its default for http://), -m concurrent streams per connection, posting a prebuilt gRPC request body (-d) to
 /// <c>target</c> (the method's full URL) with any extra header lines ("name: value"). Also linked into the hub
 /// benchmark (tests/Interop.Hub.Benchmarks).
 /// </summary>
 internal static partial class H2Load
 {
-    public static async Task<H2LoadResult> RunAsync(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null)
+    public static async Task<H2LoadResult> RunAsync(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null, int connections = 1)
     {
         var start = new ProcessStartInfo("h2load")
         {
@@ -20,7 +20,7 @@ internal static partial class H2Load
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(target, bodyFile, requests, streams, headers))
+        foreach (var argument in Arguments(target, bodyFile, requests, streams, headers, connections))
         {
             start.ArgumentList.Add(argument);
         }
@@ -46,9 +46,9 @@ internal static partial class H2Load
     }
 
     /// <summary>The command line, also printed in the report so the run can be repeated by hand.</summary>
-    public static IEnumerable<string> Arguments(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null) =>
+    public static IEnumerable<string> Arguments(Uri target, string bodyFile, int requests, int streams, IReadOnlyList<string>? headers = null, int connections = 1) =>
     [
-        "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", "1", "-t", "1",
+        "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-t", "1",
         "-m", streams.ToString(CultureInfo.InvariantCulture), "-d", bodyFile,
         "-H", "content-type: application/grpc", "-H", "te: trailers",
         .. (headers ?? []).SelectMany(header => new[] { "-H", header }),

@@ -20,7 +20,7 @@ internal static class CaseBenchmark
     private const string Gemeente = "00000001001234567000";
     private const string Purpose = "zorg-en-ondersteuning";
 
-    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests, string? postgreSqlSettings)
+    public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests, int connections, string? postgreSqlSettings)
     {
         // PostgreSQL: a throwaway cluster with the durable defaults (fsync, synchronous commit), started here.
         PostgreSqlCluster? cluster = null;
@@ -38,7 +38,7 @@ internal static class CaseBenchmark
         {
             await using var hub = await BenchHub.StartAsync(synchronous, connectionString);
             Console.WriteLine(connectionString is null ? $"Storage: SQLite, synchronous {synchronous}" : $"Storage: PostgreSQL (fsync on), settings '{postgreSqlSettings}'");
-            await RunAsync(hub, command, callers, duration, warmup, jongeren, driver, requests);
+            await RunAsync(hub, command, callers, duration, warmup, jongeren, driver, requests, connections);
         }
         finally
         {
@@ -54,7 +54,7 @@ internal static class CaseBenchmark
         }
     }
 
-    private static async Task RunAsync(BenchHub hub, string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string driver, int requests)
+    private static async Task RunAsync(BenchHub hub, string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string driver, int requests, int connections)
     {
         await hub.Registry.AddOrganisationAsync(new Organisation(Roc, "ROC van Twente", OrganisationKind.Roc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] });
         await hub.Registry.AddOrganisationAsync(new Organisation(Gemeente, "Gemeente Enschede", OrganisationKind.Gemeente, "RMC38") { ReferralLeefgebieden = [Leefgebied.Zorg], AcceptsHandovers = true });
@@ -97,7 +97,7 @@ internal static class CaseBenchmark
                 var probe = await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(request);
                 await H2LoadDriver.MeasureAsync(
                     "Directory GetPartner (floor)", hub.GrpcAddress, $"/{DirectoryService.Descriptor.FullName}/GetPartner", request,
-                    await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: 5 + probe.CalculateSize(), count: null, () => hub.ProcessorTime);
+                    await hub.TokenAsync("bench-gemeente"), callers, connections, requests, responseFrameBytes: 5 + probe.CalculateSize(), count: null, () => hub.ProcessorTime);
             }
             else
             {
@@ -115,7 +115,7 @@ internal static class CaseBenchmark
             await new StatusService.StatusServiceClient(gemeente).GetJongereStatusAsync(request);
             await H2LoadDriver.MeasureAsync(
                 "GetJongereStatus, one jongere", hub.GrpcAddress, $"/{StatusService.Descriptor.FullName}/GetJongereStatus", request,
-                await hub.TokenAsync("bench-gemeente"), callers, requests, responseFrameBytes: null, count: hub.ProcessingRecordCountAsync, () => hub.ProcessorTime);
+                await hub.TokenAsync("bench-gemeente"), callers, connections, requests, responseFrameBytes: null, count: hub.ProcessingRecordCountAsync, () => hub.ProcessorTime);
         }
         else if (command is "status" or "all")
         {

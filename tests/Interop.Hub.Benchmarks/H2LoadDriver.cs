@@ -8,7 +8,7 @@ namespace Interop.Hub.Benchmarks;
 /// <summary>
 /// Drives one hub method with Debian's h2load (nghttp2-client, run by <see cref="H2Load"/> of the gRPC runtime
 /// benchmark) instead of the C# client: an independent C load generator that costs a few µs per request, so nearly
-/// all of the two cores are left to the hub. One connection, -m concurrent streams, the same prebuilt gRPC request with
+/// all of the two cores are left to the hub. One connection (or --connections), the callers spread over them as concurrent streams, the same prebuilt gRPC request with
 /// the caller's bearer token on every request. h2load only sees HTTP statuses (a gRPC error is HTTP 200 too), so each
 /// run is checked by what came back and what the hub did: the response data received must be exactly one OK answer of
 /// the probed size per request (<c>responseFrameBytes</c>, when the answer's size is fixed), and/or a count kept by
@@ -18,11 +18,17 @@ namespace Interop.Hub.Benchmarks;
 internal static class H2LoadDriver
 {
     public static async Task MeasureAsync(
-        string title, string address, string path, IMessage request, string token, int streams, int requests,
+        string title, string address, string path, IMessage request, string token, int callers, int connections, int requests,
         int? responseFrameBytes, Func<Task<long>>? count, Func<TimeSpan> hubProcessorTime)
     {
+        if (connections < 1 || callers % connections != 0)
+        {
+            throw new BenchmarkFailedException($"--connections must divide --callers ({callers}) evenly.");
+        }
+
+        var streams = callers / connections;
         Console.WriteLine();
-        Console.WriteLine($"## {title} (h2load, 1 connection, {streams} streams)");
+        Console.WriteLine($"## {title} (h2load, {connections} connection(s), {streams} streams each)");
         var body = Path.GetTempFileName();
         try
         {
@@ -36,9 +42,9 @@ internal static class H2LoadDriver
             string[] headers = ["authorization: Bearer " + token];
 
             // Warm-up: a fifth of the requests, discarded (JIT tiers, SQLite page cache, connection pools).
-            await RunAsync(target, body, headers, streams, Math.Max(streams, requests / 5), responseFrameBytes, count);
+            await RunAsync(target, body, headers, streams, connections, Math.Max(callers, requests / 5), responseFrameBytes, count);
             var cpuBefore = hubProcessorTime();
-            var (result, check) = await RunAsync(target, body, headers, streams, requests, responseFrameBytes, count);
+            var (result, check) = await RunAsync(target, body, headers, streams, connections, requests, responseFrameBytes, count);
             var cpu = hubProcessorTime() - cpuBefore;
             var seconds = requests / result.RequestsPerSecond;
             Console.WriteLine($"- calls: {requests} in {seconds:F1} s = {result.RequestsPerSecond:F0} calls/s");
@@ -46,7 +52,7 @@ internal static class H2LoadDriver
             Console.WriteLine($"- latency: mean {result.MeanLatency} (h2load's time for request)");
             Console.WriteLine($"- check: every request answered OK ({check})");
             Console.WriteLine($"- load average after: {MachineInfo.LoadAverage()}");
-            Console.WriteLine($"- command: h2load -n {requests} -c 1 -t 1 -m {streams} -d <request> -H 'content-type: application/grpc' -H 'te: trailers' -H 'authorization: Bearer <token>' {target}");
+            Console.WriteLine($"- command: h2load -n {requests} -c {connections} -t 1 -m {streams} -d <request> -H 'content-type: application/grpc' -H 'te: trailers' -H 'authorization: Bearer <token>' {target}");
         }
         finally
         {
@@ -56,10 +62,10 @@ internal static class H2LoadDriver
 
     /// <summary>One h2load run (every request HTTP 2xx, checked by <see cref="H2Load"/>), then the hub-side checks.</summary>
     private static async Task<(H2LoadResult Result, string Check)> RunAsync(
-        Uri target, string body, string[] headers, int streams, int requests, int? responseFrameBytes, Func<Task<long>>? count)
+        Uri target, string body, string[] headers, int streams, int connections, int requests, int? responseFrameBytes, Func<Task<long>>? count)
     {
         var before = count is null ? 0 : await count();
-        var result = await H2Load.RunAsync(target, body, requests, streams, headers);
+        var result = await H2Load.RunAsync(target, body, requests, streams, headers, connections);
 
         var checks = new List<string>();
         if (responseFrameBytes is { } frame)

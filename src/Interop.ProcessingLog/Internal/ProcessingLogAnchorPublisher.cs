@@ -104,8 +104,9 @@ internal sealed class ProcessingLogAnchorPublisher : BackgroundService
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: a round cut short (by cancellation or by the database closing under it) is no failure.
         }
     }
 
