@@ -125,6 +125,13 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// <summary>Whether <see cref="ReadThenWriteAsync"/> runs its read in the writer's operation (see there).</summary>
     protected virtual bool ReadsInWriter => false;
 
+    /// <summary>
+    /// Whether an operation's savepoint is released in the command that opens the next one's (and the last one's by
+    /// the commit) rather than in a statement of its own: fewer round trips where each is one (PostgreSQL). On SQLite the
+    /// combined command was not faster (slower on average in six interleaved pairs, docs/benchmarks.md).
+    /// </summary>
+    protected virtual bool ReleasesSavepointWithTheNext => false;
+
     /// <summary>Opens a new (pooled) connection.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -242,22 +249,26 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         {
             // The chain head is read once per transaction (the transaction holds the append lock) and kept.
             var log = ProcessingLogTransaction.CreateAppender(connection, transaction);
-            foreach (var pending in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
                 var mark = recipients.Count;
                 var head = log.Position;
-                await ExecuteRawAsync(connection, transaction, "SAVEPOINT hub_write").ConfigureAwait(false);
+                // Each operation runs in its own savepoint. Where a statement is a round trip (PostgreSQL), the previous
+                // one is released in the same command that opens the next, and the last is left to the commit, which
+                // releases it.
+                var opening = i > 0 && ReleasesSavepointWithTheNext ? "RELEASE SAVEPOINT hub_write; SAVEPOINT hub_write" : "SAVEPOINT hub_write";
+                await ExecuteRawAsync(connection, transaction, opening).ConfigureAwait(false);
                 var context = new HubWriteContext(connection, transaction, log, _time.GetUtcNow(), recipients, _stopping.Token);
-                if (await pending.RunAsync(context).ConfigureAwait(false))
-                {
-                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
-                }
-                else
+                if (!await batch[i].RunAsync(context).ConfigureAwait(false))
                 {
                     await ExecuteRawAsync(connection, transaction, "ROLLBACK TO SAVEPOINT hub_write").ConfigureAwait(false);
-                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
                     recipients.RemoveRange(mark, recipients.Count - mark);
                     log.RewindTo(head);
+                }
+
+                if (!ReleasesSavepointWithTheNext)
+                {
+                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
                 }
             }
 

@@ -25,6 +25,9 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
 
     public override HubStorageProvider Provider => HubStorageProvider.PostgreSql;
 
+    // Every statement is a round trip to the server: one command releases an operation's savepoint and opens the next.
+    protected override bool ReleasesSavepointWithTheNext => true;
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
