@@ -4,7 +4,7 @@ namespace Interop.Caching.Tests.Infrastructure;
 
 /// <summary>
 /// Polling for effects on a clock a test cannot fake (real Redis expiry, a hub process anchoring its log every second);
-/// bounded so a miss fails fast. Also compiled into Interop.Hub.Tests.
+/// bounded so a miss fails fast. Also compiled into Interop.Hub.Tests and Interop.ProcessingLog.Tests.
 /// </summary>
 public static class Eventually
 {

@@ -3,11 +3,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Interop.Caching.Tests.Infrastructure;
 
-/// <summary>Keeps the event ids logged, so tests can see which path the code took.</summary>
+/// <summary>
+/// Keeps every event logged (id, level and message), so tests can see which path the code took and what it reported.
+/// Also compiled into Interop.ProcessingLog.Tests.
+/// </summary>
 public sealed class RecordingLogger<T> : ILogger<T>
 {
+    /// <summary>The events in the order they were logged.</summary>
+    public ConcurrentQueue<(int Id, LogLevel Level, string Message)> Events { get; } = new();
+
     /// <summary>Event ids in the order they were logged.</summary>
-    public ConcurrentQueue<int> EventIds { get; } = new();
+    public IEnumerable<int> EventIds => Events.Select(e => e.Id);
+
+    /// <summary>The messages of the events with id <paramref name="id"/>.</summary>
+    public IReadOnlyList<string> MessagesOf(int id) => [.. Events.Where(e => e.Id == id).Select(e => e.Message)];
 
     /// <inheritdoc />
     public IDisposable? BeginScope<TState>(TState state)
@@ -18,5 +27,5 @@ public sealed class RecordingLogger<T> : ILogger<T>
 
     /// <inheritdoc />
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        EventIds.Enqueue(eventId.Id);
+        Events.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
 }

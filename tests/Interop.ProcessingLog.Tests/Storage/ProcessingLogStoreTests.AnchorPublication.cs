@@ -1,3 +1,4 @@
+using Interop.Caching.Tests.Infrastructure;
 using Interop.ProcessingLog.Internal;
 using Interop.ProcessingLog.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -154,7 +155,7 @@ public abstract partial class ProcessingLogStoreTests
         await publisher.StartAsync(CancellationToken.None);
         try
         {
-            await Until(() => publisher.LastAnchor?.Sequence == 1, "the first anchor at start");
+            await Eventually.TrueAsync(() => Task.FromResult(publisher.LastAnchor?.Sequence == 1), Timeout, "the first anchor at start");
 
             await AppendManyAsync(2);
             _time.Advance(TimeSpan.FromMinutes(4));
@@ -162,7 +163,7 @@ public abstract partial class ProcessingLogStoreTests
             Assert.Equal(1, publisher.LastAnchor!.Sequence);
 
             _time.Advance(TimeSpan.FromMinutes(1));
-            await Until(() => publisher.LastAnchor?.Sequence == 3, "the next anchor after one interval");
+            await Eventually.TrueAsync(() => Task.FromResult(publisher.LastAnchor?.Sequence == 3), Timeout, "the next anchor after one interval");
             Assert.Equal(2, logger.MessagesOf(AnchorPublished).Count);
         }
         finally
@@ -204,15 +205,5 @@ public abstract partial class ProcessingLogStoreTests
         var logger = new RecordingLogger<ProcessingLogAnchorPublisher>();
         var options = Options.Create(new ProcessingLogAnchorOptions { Interval = interval ?? TimeSpan.FromMinutes(5), File = file ?? AnchorFile });
         return (new ProcessingLogAnchorPublisher(OpenNode(), options, _time, logger), logger);
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
     }
 }
