@@ -55,6 +55,8 @@ public sealed class ProcessingLogVerifier
             return await VerifyAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The anchored record itself: there, unaltered (its own hash) and the anchored one. Its link backwards is what
+        // the anchor vouches for, so it is checked against the record's own previous hash.
         var first = await _log.ReadChainAsync(from.Sequence - 1, 1, cancellationToken).ConfigureAwait(false);
         var defect = first.Count == 0
             ? (from.Sequence, ProcessingLogDefect.Truncated,

@@ -6,7 +6,8 @@ namespace Interop.Grpc.Benchmarks;
 
 /// <summary>
 /// Runs Debian's h2load (nghttp2-client) as an independent load generator: one thread (-t 1) and one connection unless
-/// told otherwise (-c), h2c with prior knowledge (its default for http://), -m concurrent streams per connection, posting a prebuilt gRPC request body (-d) to
+/// told otherwise (-c), h2c with prior knowledge (its default for http://), -m concurrent streams per connection,
+/// posting a prebuilt gRPC request body (-d) to
 /// <c>target</c> (the method's full URL) with any extra header lines ("name: value"). Also linked into the hub
 /// benchmark (tests/Interop.Hub.Benchmarks).
 /// </summary>

@@ -8,12 +8,12 @@ namespace Interop.Hub.Benchmarks;
 /// <summary>
 /// Drives one hub method with Debian's h2load (nghttp2-client, run by <see cref="H2Load"/> of the gRPC runtime
 /// benchmark) instead of the C# client: an independent C load generator that costs a few µs per request, so nearly
-/// all of the two cores are left to the hub. One connection (or --connections), the callers spread over them as concurrent streams, the same prebuilt gRPC request with
-/// the caller's bearer token on every request. h2load only sees HTTP statuses (a gRPC error is HTTP 200 too), so each
-/// run is checked by what came back and what the hub did: the response data received must be exactly one OK answer of
-/// the probed size per request (<c>responseFrameBytes</c>, when the answer's size is fixed), and/or a count kept by
-/// the hub must grow by exactly the number of requests (for status queries: the processing records, one per answered
-/// query).
+/// all of the two cores are left to the hub. One connection (or --connections), the callers spread over them as
+/// concurrent streams, the same prebuilt gRPC request with the caller's bearer token on every request. h2load only sees
+/// HTTP statuses (a gRPC error is HTTP 200 too), so each run is checked by what came back and what the hub did: the
+/// response data received must be exactly one OK answer of the probed size per request (<c>responseFrameBytes</c>, when
+/// the answer's size is fixed), and/or a count kept by the hub must grow by exactly the number of requests (for status
+/// queries: the processing records, one per answered query).
 /// </summary>
 internal static class H2LoadDriver
 {
