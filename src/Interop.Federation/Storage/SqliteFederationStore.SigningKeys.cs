@@ -8,7 +8,8 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<SigningKeyRecord>> ListSigningKeysAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<SigningKeyRow>(new CommandDefinition(
             "SELECT kid, algorithm, private_key_pem AS PrivateKeyPem, created_at AS CreatedAt, signing_starts_at AS SigningStartsAt, retires_at AS RetiresAt " +
             "FROM signing_key ORDER BY signing_starts_at, created_at, rowid",
@@ -20,7 +21,8 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task AddSigningKeyAsync(SigningKeyRecord key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO signing_key (kid, algorithm, private_key_pem, created_at, signing_starts_at, retires_at) VALUES (@Kid, @Algorithm, @Pem, @Created, @Starts, @Retires)",
             new { key.Kid, key.Algorithm, Pem = key.PrivateKeyPem, Created = ToUnix(key.CreatedAt), Starts = ToUnix(key.SigningStartsAt), Retires = key.RetiresAt is { } r ? ToUnix(r) : (long?)null },
@@ -30,7 +32,8 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task SetSigningKeyRetiresAtAsync(string kid, DateTimeOffset retiresAt, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE signing_key SET retires_at = @at WHERE kid = @kid", new { kid, at = ToUnix(retiresAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -38,7 +41,8 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task DeleteSigningKeyAsync(string kid, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM signing_key WHERE kid = @kid", new { kid }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 

@@ -8,9 +8,11 @@ namespace Interop.Federation.Storage;
 
 /// <summary>
 /// The embedded default store: the partner registry and the hub's signing keys in one SQLite file. The schema is
-/// created and upgraded by versioned migrations on first use.
+/// created and upgraded by versioned migrations on first use. Up to <see cref="MaxIdleConnections"/> connections stay
+/// open between calls with their statements prepared (the directory and the token endpoint read the registry on every
+/// call); dispose the store to close them.
 /// </summary>
-public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeyStore
+public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeyStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The configuration key of the database path, shared by the hub and the admin tool.</summary>
     public const string DatabasePathConfigurationKey = "Interop:Federation:DatabasePath";
@@ -23,14 +25,17 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
     public static string DefaultDatabasePath { get; } =
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interop", "interop-hub.db");
 
-    private readonly string _connectionString;
+    /// <summary>How many idle connections the store keeps open, each with its prepared statements.</summary>
+    public const int MaxIdleConnections = 8;
+
+    private readonly PreparedSqliteConnectionPool _connections;
     private readonly MigrationGate _migration = new();
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
     public SqliteFederationStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -39,29 +44,35 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
             // Another hub node or the admin tool may hold the write lock briefly: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections);
     }
 
     /// <summary>The schema version the database is at after migration (the highest applied script).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
         command.CommandText = FederationMigrations.Sqlite.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Closes the idle connections.</summary>
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose() => _connections.Dispose();
+
+    private async Task<PreparedSqliteConnectionLease> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await _migration.EnsureAsync(connection, static (c, ct) => SqliteMigrator.MigrateAsync(c, FederationMigrations.Sqlite, ct), cancellationToken).ConfigureAwait(false);
-            return connection;
+            await _migration.EnsureAsync(lease.Connection.Inner, static (c, ct) => SqliteMigrator.MigrateAsync(c, FederationMigrations.Sqlite, ct), cancellationToken).ConfigureAwait(false);
+            return lease;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await _connections.ReturnAsync(lease.Connection, reusable: false).ConfigureAwait(false);
             throw;
         }
     }

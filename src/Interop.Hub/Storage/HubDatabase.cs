@@ -159,12 +159,16 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// <summary>Begins a write transaction holding the write lock and the processing log's append lock.</summary>
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Migrates the database through <paramref name="connection"/> unless that was done already (once per instance).</summary>
+    protected ValueTask EnsureMigratedAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        _migration.EnsureAsync((this, connection), static (s, ct) => s.Item1.MigrateAsync(s.connection, ct), cancellationToken);
+
     private async Task<DbConnection> OpenMigratedAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _migration.EnsureAsync((this, connection), static (s, ct) => s.Item1.MigrateAsync(s.connection, ct), cancellationToken).ConfigureAwait(false);
+            await EnsureMigratedAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

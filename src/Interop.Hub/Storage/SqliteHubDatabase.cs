@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Interop.ProcessingLog;
@@ -15,14 +14,12 @@ namespace Interop.Hub.Storage;
 /// </summary>
 internal sealed class SqliteHubDatabase : HubDatabase
 {
-    // Open reader connections kept between reads, each with its prepared statements (PreparedSqliteConnection);
-    // more than this many idle ones are closed.
+    // Open reader connections kept between reads, each with its prepared statements; more than this many idle ones
+    // are closed.
     private const int MaxIdleReaders = 16;
 
-    private readonly ConcurrentQueue<DbConnection> _idleReaders = new();
+    private readonly PreparedSqliteConnectionPool _readers;
     private readonly string _connectionString;
-    private int _idleReaderCount;
-    private volatile bool _disposed;
     private readonly string _synchronousPragma;
 
     public SqliteHubDatabase(string databasePath, TimeProvider time, IHubEventSignal signal, ILogger<SqliteHubDatabase> logger, int maxBatch, SqliteSynchronous synchronous = SqliteSynchronous.Full)
@@ -38,6 +35,7 @@ internal sealed class SqliteHubDatabase : HubDatabase
             // interop-admin or the log verifier may hold the write lock for a moment: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
+        _readers = new PreparedSqliteConnectionPool(_connectionString, MaxIdleReaders);
     }
 
     public override HubStorageProvider Provider => HubStorageProvider.Sqlite;
@@ -63,43 +61,25 @@ internal sealed class SqliteHubDatabase : HubDatabase
     protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteRawAsync(connection, null, "COMMIT", cancellationToken);
 
-    protected override Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken)
+    protected override async Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken)
     {
-        if (_idleReaders.TryDequeue(out var connection))
+        var connection = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            Interlocked.Decrement(ref _idleReaderCount);
-            return Task.FromResult(connection);
+            await EnsureMigratedAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
         }
-
-        return base.RentReadConnectionAsync(cancellationToken);
+        catch
+        {
+            await _readers.ReturnAsync(connection, reusable: false).ConfigureAwait(false);
+            throw;
+        }
     }
 
-    protected override ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable)
-    {
-        if (!reusable || _disposed)
-        {
-            return connection.DisposeAsync();
-        }
+    protected override ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable) =>
+        _readers.ReturnAsync((PreparedSqliteConnection)connection, reusable);
 
-        if (Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
-        {
-            Interlocked.Decrement(ref _idleReaderCount);
-            return connection.DisposeAsync();
-        }
-
-        _idleReaders.Enqueue(connection);
-        // Returned while the hub was being disposed: close what the disposal may have missed.
-        return _disposed ? DisposeReadConnectionsAsync() : ValueTask.CompletedTask;
-    }
-
-    protected override async ValueTask DisposeReadConnectionsAsync()
-    {
-        _disposed = true;
-        while (_idleReaders.TryDequeue(out var connection))
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    protected override ValueTask DisposeReadConnectionsAsync() => _readers.DisposeAsync();
 
     protected override async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Dapper;
-using Interop.Hub.Storage;
+using Interop.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Interop.Hub.Tests.Foundation;
@@ -94,5 +94,28 @@ public sealed class PreparedSqliteConnectionTests : IAsyncLifetime
         // The kept statement works outside a transaction again (its transaction object was cleared).
         Assert.Equal(1, await _connection.ExecuteAsync(Sql, new { id = 5, name = "e" }));
         Assert.Equal(4, await _connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item"));
+    }
+
+    [Fact]
+    public async Task Parameter_names_without_a_prefix_are_bound_as_at_names_and_prefixed_names_are_kept()
+    {
+        const string Sql = "SELECT name FROM item WHERE id = @id OR name = @name";
+
+        // Dapper's names carry no prefix; ones given with "@" (as DynamicParameters may) bind the same.
+        Assert.Equal("b", await _connection.QuerySingleAsync<string>(Sql, new { id = 2, name = "zz" }));
+        var parameters = new DynamicParameters();
+        parameters.Add("@id", 3);
+        parameters.Add("name", "zz");
+        Assert.Equal("c", await _connection.QuerySingleAsync<string>(Sql, parameters));
+    }
+
+    [Fact]
+    public async Task A_statement_naming_its_parameters_otherwise_than_at_fails_loudly_instead_of_running_without_them()
+    {
+        // The convention is "@name": a "$name" statement gets no value for "$id", and Microsoft.Data.Sqlite refuses to
+        // run it (rather than binding NULL and finding nothing).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _connection.QuerySingleOrDefaultAsync<string>("SELECT name FROM item WHERE id = $id", new { id = 1 }));
+        Assert.Contains("$id", error.Message, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 
-namespace Interop.Hub.Storage;
+namespace Interop.Storage;
 
 /// <summary>
 /// A long-lived SQLite connection that keeps every statement it ran prepared, keyed by its SQL text, and reuses it the
@@ -11,15 +11,16 @@ namespace Interop.Hub.Storage;
 /// statement cache, dotnet/efcore#14044), which costs about as much as running a small indexed query; Dapper creates a
 /// new command per call. Commands created here (<see cref="DbConnection.CreateCommand"/>, so Dapper's too) borrow the
 /// cached <see cref="SqliteCommand"/> for their SQL while they execute. Like any ADO.NET connection it serves one
-/// caller at a time.
+/// caller at a time. Several of them to one file: <see cref="PreparedSqliteConnectionPool"/>.
 /// </summary>
-internal sealed class PreparedSqliteConnection : DbConnection
+public sealed class PreparedSqliteConnection : DbConnection
 {
     // Enough for every statement text the hub runs; list queries with optional filters add a few variants each.
     private const int MaxStatements = 512;
 
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
+    /// <summary>Wraps <paramref name="inner"/>, which this connection then owns (disposes).</summary>
     public PreparedSqliteConnection(SqliteConnection inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -32,6 +33,7 @@ internal sealed class PreparedSqliteConnection : DbConnection
     /// <summary>How many prepared statements this connection holds.</summary>
     public int StatementCount => _statements.Count;
 
+    /// <inheritdoc />
     [AllowNull]
     public override string ConnectionString
     {
@@ -39,20 +41,28 @@ internal sealed class PreparedSqliteConnection : DbConnection
         set => Inner.ConnectionString = value;
     }
 
+    /// <inheritdoc />
     public override string Database => Inner.Database;
 
+    /// <inheritdoc />
     public override string DataSource => Inner.DataSource;
 
+    /// <inheritdoc />
     public override string ServerVersion => Inner.ServerVersion;
 
+    /// <inheritdoc />
     public override ConnectionState State => Inner.State;
 
+    /// <inheritdoc />
     public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
 
+    /// <inheritdoc />
     public override void Open() => Inner.Open();
 
+    /// <inheritdoc />
     public override Task OpenAsync(CancellationToken cancellationToken) => Inner.OpenAsync(cancellationToken);
 
+    /// <inheritdoc />
     public override void Close()
     {
         DisposeStatements();
@@ -86,10 +96,13 @@ internal sealed class PreparedSqliteConnection : DbConnection
         command.Dispose();
     }
 
+    /// <inheritdoc />
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Inner.BeginTransaction(isolationLevel);
 
+    /// <inheritdoc />
     protected override DbCommand CreateDbCommand() => new PreparedSqliteCommand(this);
 
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
