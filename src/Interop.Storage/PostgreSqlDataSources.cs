@@ -16,29 +16,46 @@ public static class PostgreSqlDataSources
     public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
-    /// A data source for <paramref name="connectionString"/>. Unless the connection string sets <c>Max Auto Prepare</c>
-    /// itself, Npgsql's automatic preparation is switched on: up to <see cref="DefaultMaxAutoPrepare"/> statements per
-    /// connection, each prepared from its fifth run (Npgsql's <c>Auto Prepare Min Usages</c>). Without it PostgreSQL
-    /// parses and plans every statement on every run, which halved the hub's throughput on PostgreSQL
-    /// (docs/benchmarks.md). <c>Max Auto Prepare=0</c> switches it off.
+    /// A data source for <paramref name="connectionString"/> with the hub's defaults for what the connection string
+    /// does not set itself:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c>: Npgsql's automatic preparation is switched on, up to
+    /// <see cref="DefaultMaxAutoPrepare"/> statements per connection, each prepared from its fifth run (Npgsql's
+    /// <c>Auto Prepare Min Usages</c>). Without it PostgreSQL parses and plans every statement on every run, which
+    /// halved the hub's throughput on PostgreSQL (docs/benchmarks.md). <c>Max Auto Prepare=0</c> switches it off.</item>
+    /// <item><c>Maximum Pool Size</c>: <paramref name="defaultMaxPoolSize"/>, the store's own share, instead of
+    /// Npgsql's 100. Every store of a node has its own pool and every node its own stores, and PostgreSQL refuses
+    /// connections beyond its <c>max_connections</c> (100 by default) with "too many clients": 256 concurrent callers
+    /// on one node did that with Npgsql's default. Beyond the limit a caller waits for a connection of the pool (up to
+    /// <c>Timeout</c>) instead. A value in the connection string applies to each store that uses it.</item>
+    /// </list>
     /// </summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="defaultMaxPoolSize">The most connections this data source opens unless the connection string says.</param>
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
-    public static NpgsqlDataSource Create(string connectionString)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultMaxPoolSize"/> is less than 1.</exception>
+    public static NpgsqlDataSource Create(string connectionString, int defaultMaxPoolSize)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThan(defaultMaxPoolSize, 1);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!SetsMaxAutoPrepare(connectionString))
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        if (!Sets(keys, "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Sets(keys, "MaxPoolSize", "MaximumPoolSize"))
+        {
+            builder.MaxPoolSize = defaultMaxPoolSize;
         }
 
         return NpgsqlDataSource.Create(builder);
     }
 
-    // Whether the connection string names the setting at all (0 included), under any spelling Npgsql accepts.
-    private static bool SetsMaxAutoPrepare(string connectionString)
-    {
-        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys;
-        return keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-    }
+    // Whether the connection string names the setting at all (0 included), under any spelling Npgsql accepts (keys
+    // without their spaces, any case).
+    private static bool Sets(List<string> keys, params string[] names) =>
+        keys.Any(key => names.Any(name => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)));
 }

@@ -18,6 +18,9 @@ namespace Interop.Hub.Benchmarks;
 /// </summary>
 internal sealed class BenchHub : IAsyncDisposable
 {
+    // The hub's log lines shown after start-up; a run with many failures would otherwise flood the output.
+    private const int MaxShownLogLines = 60;
+
     private readonly Process _process;
     private readonly string _directory;
     private readonly List<IDisposable> _disposables = [];
@@ -87,11 +90,17 @@ internal sealed class BenchHub : IAsyncDisposable
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var shownLines = 0;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
             {
                 started.TrySetResult();
+            }
+            else if (e.Data is not null && started.Task.IsCompleted && Interlocked.Increment(ref shownLines) <= MaxShownLogLines)
+            {
+                // Logging is at Warning: whatever the hub logs during a run (a failing call, say) is worth seeing.
+                Console.Error.WriteLine("hub: " + e.Data);
             }
         };
         process.ErrorDataReceived += (_, e) =>

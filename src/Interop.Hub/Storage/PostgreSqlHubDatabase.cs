@@ -14,13 +14,20 @@ namespace Interop.Hub.Storage;
 /// </summary>
 internal sealed class PostgreSqlHubDatabase : HubDatabase
 {
+    /// <summary>
+    /// The most connections a node opens for the hub's tables unless the connection string sets <c>Maximum Pool
+    /// Size</c>: the writer and concurrent reads; more concurrent reads wait for one. With the registry's and the
+    /// processing log's, a node opens at most 36 (see <see cref="PostgreSqlDataSources.Create"/>).
+    /// </summary>
+    public const int DefaultMaxConnections = 24;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgreSqlHubDatabase(string connectionString, TimeProvider time, IHubEventSignal signal, ILogger<PostgreSqlHubDatabase> logger, int maxBatch)
         : base(time, signal, logger, maxBatch)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = PostgreSqlDataSources.Create(connectionString);
+        _dataSource = PostgreSqlDataSources.Create(connectionString, DefaultMaxConnections);
     }
 
     public override HubStorageProvider Provider => HubStorageProvider.PostgreSql;

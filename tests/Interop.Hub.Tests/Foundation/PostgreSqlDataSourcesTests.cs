@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Interop.Hub.Tests.Foundation;
 
-/// <summary>The data source every PostgreSQL store of the hub opens: statements are prepared on the server unless the connection string says otherwise.</summary>
+/// <summary>The data source every PostgreSQL store of the hub opens: statements are prepared on the server and the pool is bounded by the store's share unless the connection string says otherwise.</summary>
 public sealed class PostgreSqlDataSourcesTests
 {
     private const string Base = "Host=127.0.0.1;Username=postgres;Database=hub";
@@ -12,7 +12,7 @@ public sealed class PostgreSqlDataSourcesTests
     [Fact]
     public void Create_NothingSaid_PreparesUpToTheDefault()
     {
-        using var source = PostgreSqlDataSources.Create(Base);
+        using var source = PostgreSqlDataSources.Create(Base, 7);
         Assert.Equal(PostgreSqlDataSources.DefaultMaxAutoPrepare, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare);
     }
 
@@ -22,8 +22,31 @@ public sealed class PostgreSqlDataSourcesTests
     [InlineData("Max Auto Prepare = 200", 200)]
     public void Create_ConnectionStringSetsIt_ItsValueKept(string setting, int expected)
     {
-        using var source = PostgreSqlDataSources.Create($"{Base};{setting}");
+        using var source = PostgreSqlDataSources.Create($"{Base};{setting}", 7);
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void Create_NothingSaid_PoolBoundedByTheStoresShare()
+    {
+        using var source = PostgreSqlDataSources.Create(Base, 7);
+        Assert.Equal(7, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize);
+    }
+
+    [Theory]
+    [InlineData("Maximum Pool Size=50", 50)]
+    [InlineData("maximum pool size=3", 3)]
+    [InlineData("MaxPoolSize = 200", 200)]
+    public void Create_ConnectionStringSetsThePoolSize_ItsValueKept(string setting, int expected)
+    {
+        using var source = PostgreSqlDataSources.Create($"{Base};{setting}", 7);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public void Create_ShareBelowOne_ArgumentOutOfRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PostgreSqlDataSources.Create(Base, 0));
     }
 
     [Theory]
@@ -31,14 +54,14 @@ public sealed class PostgreSqlDataSourcesTests
     [InlineData("Host=127.0.0.1;Nonsense Keyword=1")]
     public void Create_EmptyOrMalformed_ArgumentException(string connectionString)
     {
-        Assert.ThrowsAny<ArgumentException>(() => PostgreSqlDataSources.Create(connectionString));
+        Assert.ThrowsAny<ArgumentException>(() => PostgreSqlDataSources.Create(connectionString, 7));
     }
 
     [Fact]
     public async Task Create_AStatementRunRepeatedly_IsPreparedOnTheServer()
     {
         await using var database = await SharedPostgreSql.CreateDatabaseAsync();
-        await using var source = PostgreSqlDataSources.Create(database.ConnectionString);
+        await using var source = PostgreSqlDataSources.Create(database.ConnectionString, 7);
         await using var connection = await source.OpenConnectionAsync();
         // Npgsql prepares a statement from its fifth run (Auto Prepare Min Usages).
         for (var i = 0; i < 6; i++)

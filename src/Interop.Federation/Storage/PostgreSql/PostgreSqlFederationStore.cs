@@ -15,6 +15,9 @@ namespace Interop.Federation.Storage.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningKeyStore, IAsyncDisposable, IDisposable
 {
+    /// <summary>The most connections the registry store opens unless the connection string sets <c>Maximum Pool Size</c>: its reads are short and the hub caches them (see <see cref="PostgreSqlDataSources.Create"/>).</summary>
+    public const int DefaultMaxConnections = 6;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly MigrationGate _migration = new();
 
@@ -24,7 +27,7 @@ public sealed partial class PostgreSqlFederationStore : IPartnerStore, ISigningK
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         // Parsed here, so a malformed connection string fails at start rather than on the first request.
-        _dataSource = PostgreSqlDataSources.Create(connectionString);
+        _dataSource = PostgreSqlDataSources.Create(connectionString, DefaultMaxConnections);
     }
 
     /// <summary>The schema version the database is at after migration (the highest applied script).</summary>

@@ -20,6 +20,9 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     /// </summary>
     internal const long AppendLockKey = 0x496F70504C6F6741;
 
+    /// <summary>The most connections the processing log opens for its own queries and appends unless the connection string sets <c>Maximum Pool Size</c> (see <see cref="PostgreSqlDataSources.Create"/>).</summary>
+    public const int DefaultMaxConnections = 6;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly MigrationGate _migration = new();
 
@@ -29,7 +32,7 @@ public sealed class PostgreSqlProcessingLog : IProcessingLog, IAsyncDisposable, 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         // Parsed here, so a malformed connection string fails at start rather than on the first append.
-        _dataSource = PostgreSqlDataSources.Create(connectionString);
+        _dataSource = PostgreSqlDataSources.Create(connectionString, DefaultMaxConnections);
     }
 
     /// <inheritdoc />
