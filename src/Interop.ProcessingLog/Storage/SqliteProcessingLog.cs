@@ -10,11 +10,16 @@ namespace Interop.ProcessingLog.Storage;
 /// The embedded default: the processing log in a SQLite file (it may be the hub's own database file). Appends are
 /// serialised by a BEGIN IMMEDIATE transaction that reads the chain head and inserts, so writers in other processes
 /// on the same file cannot fork the chain; within one instance a semaphore queues them first, so they wait in order
-/// instead of retrying on SQLITE_BUSY. The schema is created and upgraded by versioned migrations on first use.
+/// instead of retrying on SQLITE_BUSY. The schema is created and upgraded by versioned migrations on first use. Up to
+/// <see cref="MaxIdleConnections"/> connections stay open between calls with their statements prepared (inzage and
+/// organisation queries, the anchor publisher's reads); dispose the log to close them.
 /// </summary>
-public sealed class SqliteProcessingLog : IProcessingLog
+public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDisposable
 {
-    private readonly string _connectionString;
+    /// <summary>How many idle connections the log keeps open, each with its prepared statements.</summary>
+    public const int MaxIdleConnections = 4;
+
+    private readonly PreparedSqliteConnectionPool _connections;
     private readonly MigrationGate _migration = new();
     private readonly SemaphoreSlim _appendLock = new(1, 1);
 
@@ -22,7 +27,7 @@ public sealed class SqliteProcessingLog : IProcessingLog
     public SqliteProcessingLog(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -30,6 +35,7 @@ public sealed class SqliteProcessingLog : IProcessingLog
             // Another node or process may hold the write lock while it appends: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections);
     }
 
     /// <inheritdoc />
@@ -39,10 +45,11 @@ public sealed class SqliteProcessingLog : IProcessingLog
         await _appendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
             // deferred: false is BEGIN IMMEDIATE: the write lock is taken before the head is read, so no other
             // writer can read the same head (SQLite lang_transaction.html).
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var transaction = connection.Inner.BeginTransaction(deferred: false);
             var stored = await ChainCommands.AppendAsync(connection, transaction, normalised, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return stored;
@@ -61,8 +68,8 @@ public sealed class SqliteProcessingLog : IProcessingLog
     public async Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSubjectRef);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChainCommands.ListAsync(connection, "data_subject_ref", dataSubjectRef, leaveOutConfidential: true, page, filter, cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ChainCommands.ListAsync(lease.Connection, "data_subject_ref", dataSubjectRef, leaveOutConfidential: true, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -73,38 +80,43 @@ public sealed class SqliteProcessingLog : IProcessingLog
     public async Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(oin);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChainCommands.ListAsync(connection, "requesting_oin", oin, leaveOutConfidential: false, page, filter, cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ChainCommands.ListAsync(lease.Connection, "requesting_oin", oin, leaveOutConfidential: false, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProcessingLogRecord>> ReadChainAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChainCommands.ReadChainAsync(connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ChainCommands.ReadChainAsync(lease.Connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The schema version of the log after migration (the highest applied script).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
         command.CommandText = MigrationScripts.Set.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Closes the idle connections.</summary>
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose() => _connections.Dispose();
+
+    private async Task<PreparedSqliteConnectionLease> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await _migration.EnsureAsync(connection, static (c, ct) => SqliteMigrator.MigrateAsync(c, MigrationScripts.Set, ct), cancellationToken).ConfigureAwait(false);
-            return connection;
+            await _migration.EnsureAsync(lease.Connection.Inner, static (c, ct) => SqliteMigrator.MigrateAsync(c, MigrationScripts.Set, ct), cancellationToken).ConfigureAwait(false);
+            return lease;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await _connections.ReturnAsync(lease.Connection, reusable: false).ConfigureAwait(false);
             throw;
         }
     }
