@@ -13,7 +13,8 @@ internal sealed partial class ConsentGrpcService
     /// <inheritdoc />
     /// <remarks>
     /// The answer comes from the same <see cref="ILegalBasisResolver"/> every exchange uses, so CheckConsent and the
-    /// exchange that follows cannot disagree (apart from a revocation or expiry in between).
+    /// exchange that follows cannot disagree (apart from a revocation or expiry in between). The decision is read and
+    /// recorded in one <see cref="IHubDatabase.ReadThenWriteAsync"/>.
     /// </remarks>
     public override async Task<CheckConsentResponse> CheckConsent(CheckConsentRequest request, ServerCallContext context)
     {
@@ -54,29 +55,25 @@ internal sealed partial class ConsentGrpcService
         violations.ThrowIfAny();
 
         var now = time.GetUtcNow();
-        var (pseudonym, decision) = await database.ReadAsync<(string?, BasisDecision?)>(async (connection, ct) =>
-        {
-            var pseudonym = subject!.Pseudonym ?? await subjects.FindAsync(connection, subject, call.CallerOin, ct).ConfigureAwait(false);
-            if (pseudonym is null)
+        var decision = await database.ReadThenWriteAsync(
+            async (connection, transaction, ct) =>
             {
-                return (null, null);
-            }
+                var pseudonym = subject!.Pseudonym ?? await subjects.FindAsync(connection, transaction, subject, call.CallerOin, ct).ConfigureAwait(false);
+                if (pseudonym is null)
+                {
+                    HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
+                }
 
-            var query = new BasisQuery(pseudonym, grantee.Oin, grantee.Kind, grantee.Region, purposeCode!, [request.Leefgebied], categories!);
-            return (pseudonym, await resolver.DecideAsync(connection, null, query, now, ct).ConfigureAwait(false));
-        }, context.CancellationToken).ConfigureAwait(false);
-
-        if (pseudonym is null || decision is null)
-        {
-            HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
-        }
-
-        await database.WriteAsync(async ctx =>
-        {
-            await ctx.LogAsync(call.Record(
-                ProcessingActivities.Consent, ProcessingAction.Read, purposeCode!, decision.Basis, pseudonym, [SubjectCategory(subject!)], ctx.Now)).ConfigureAwait(false);
-            return true;
-        }, context.CancellationToken).ConfigureAwait(false);
+                var query = new BasisQuery(pseudonym, grantee.Oin, grantee.Kind, grantee.Region, purposeCode!, [request.Leefgebied], categories!);
+                return (Pseudonym: pseudonym, Decision: await resolver.DecideAsync(connection, transaction, query, now, ct).ConfigureAwait(false));
+            },
+            async (ctx, read) =>
+            {
+                await ctx.LogAsync(call.Record(
+                    ProcessingActivities.Consent, ProcessingAction.Read, purposeCode!, read.Decision.Basis, read.Pseudonym, [SubjectCategory(subject!)], ctx.Now)).ConfigureAwait(false);
+                return read.Decision;
+            },
+            context.CancellationToken).ConfigureAwait(false);
 
         var response = new CheckConsentResponse { Permitted = decision.Permitted };
         response.PermittedCategories.AddRange(decision.PermittedCategories);

@@ -44,45 +44,46 @@ internal sealed partial class ConsentGrpcService
         var reader = ConsentReader.Of(call.Caller);
         var now = time.GetUtcNow();
 
-        var (pseudonym, rows) = await database.ReadAsync<(string?, List<StoredConsent>)>(async (connection, ct) =>
-        {
-            var pseudonym = await subjects.FindAsync(connection, subject!, call.CallerOin, ct).ConfigureAwait(false);
-            if (pseudonym is null)
+        // The page and its READ record are one ReadThenWriteAsync: the answer is returned only once recorded.
+        var (rows, subjectRef) = await database.ReadThenWriteAsync(
+            async (connection, transaction, ct) =>
             {
-                return (null, new List<StoredConsent>());
-            }
+                var pseudonym = await subjects.FindAsync(connection, transaction, subject!, call.CallerOin, ct).ConfigureAwait(false);
+                if (pseudonym is null)
+                {
+                    if (subject!.Pseudonym is null)
+                    {
+                        // A subject_ref the hub did not issue to the caller: as everywhere, NOT_FOUND (nothing was read).
+                        HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
+                    }
 
-            var sql = ConsentSql.ListPage(withRegion: reader.Region is not null, activeOnly: !request.IncludeInactive, afterKey: afterTime is not null);
-            var rows = await connection.QueryAsync<StoredConsent>(new CommandDefinition(sql, new
+                    return (Pseudonym: (string?)null, Rows: new List<StoredConsent>());
+                }
+
+                var sql = ConsentSql.ListPage(withRegion: reader.Region is not null, activeOnly: !request.IncludeInactive, afterKey: afterTime is not null);
+                var rows = await connection.QueryAsync<StoredConsent>(new CommandDefinition(sql, new
+                {
+                    pseudonym,
+                    callerOin = reader.Oin,
+                    callerKind = (short)reader.Kind,
+                    callerRegion = reader.Region?.ToUpperInvariant(),
+                    now = HubTime.ToStored(now),
+                    afterTime,
+                    afterId,
+                    limit = pageSize + 1,
+                }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+                return (Pseudonym: pseudonym, Rows: rows.ToList());
+            },
+            async (ctx, read) =>
             {
-                pseudonym,
-                callerOin = reader.Oin,
-                callerKind = (short)reader.Kind,
-                callerRegion = reader.Region?.ToUpperInvariant(),
-                now = HubTime.ToStored(now),
-                afterTime,
-                afterId,
-                limit = pageSize + 1,
-            }, cancellationToken: ct)).ConfigureAwait(false);
-            return (pseudonym, rows.ToList());
-        }, context.CancellationToken).ConfigureAwait(false);
-
-        if (pseudonym is null && subject!.Pseudonym is null)
-        {
-            // A subject_ref the hub did not issue to the caller: as everywhere, NOT_FOUND (nothing was read).
-            HubErrors.NotFound("No jongere with this subject_ref: it was not issued to your organisation by this hub.");
-        }
-
-        // A BSN the hub has never seen lists nothing, but the BSN was processed: the record is kept all the same.
-        var loggedPseudonym = pseudonym ?? subject!.Pseudonym!;
-        var subjectRef = await database.WriteAsync(async ctx =>
-        {
-            var subjectRef = pseudonym is null ? "" : await subjects.RefForAsync(ctx, pseudonym, call.CallerOin).ConfigureAwait(false);
-            await ctx.LogAsync(call.Record(
-                ProcessingActivities.Consent, ProcessingAction.Read, AdministrationPurpose, ProcessingLegalBasis.None,
-                loggedPseudonym, [SubjectCategory(subject!), DataCategory.Professional], ctx.Now)).ConfigureAwait(false);
-            return subjectRef;
-        }, context.CancellationToken).ConfigureAwait(false);
+                // A BSN the hub has never seen lists nothing, but the BSN was processed: the record is kept all the same.
+                var subjectRef = read.Pseudonym is null ? "" : await subjects.RefForAsync(ctx, read.Pseudonym, call.CallerOin).ConfigureAwait(false);
+                await ctx.LogAsync(call.Record(
+                    ProcessingActivities.Consent, ProcessingAction.Read, AdministrationPurpose, ProcessingLegalBasis.None,
+                    read.Pseudonym ?? subject!.Pseudonym!, [SubjectCategory(subject!), DataCategory.Professional], ctx.Now)).ConfigureAwait(false);
+                return (read.Rows, SubjectRef: subjectRef);
+            },
+            context.CancellationToken).ConfigureAwait(false);
 
         var response = new ListConsentsResponse { Page = new PageResponse() };
         foreach (var row in rows.Take(pageSize))

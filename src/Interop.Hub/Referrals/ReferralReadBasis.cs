@@ -17,7 +17,7 @@ namespace Interop.Hub.Referrals;
 internal sealed class ReferralReadBasis(ILegalBasisResolver resolver, TimeProvider time)
 {
     /// <summary>Whether <paramref name="reader"/> may still see the identifying details of <paramref name="referral"/>.</summary>
-    public async Task<bool> CoversIdentifyingDataAsync(DbConnection connection, HubCaller reader, ReferralRow row, Referral referral, CancellationToken cancellationToken)
+    public async Task<bool> CoversIdentifyingDataAsync(DbConnection connection, DbTransaction? transaction, HubCaller reader, ReferralRow row, Referral referral, CancellationToken cancellationToken)
     {
         if (row.ReceiverOin != reader.Oin || (ProcessingLegalBasisKind)row.LegalBasisKind != ProcessingLegalBasisKind.Consent)
         {
@@ -33,7 +33,7 @@ internal sealed class ReferralReadBasis(ILegalBasisResolver resolver, TimeProvid
             referral.Leefgebieden,
             ReferralDataCategories.Of(referral, withBsn: true),
             new Contracts.V1.LegalBasis { ConsentId = row.LegalBasisValue });
-        var decision = await resolver.DecideAsync(connection, null, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var decision = await resolver.DecideAsync(connection, transaction, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return decision.Permitted;
     }
 

@@ -63,7 +63,7 @@ internal static class ReferralStore
             new { to = (short)to, now = HubTime.ToStored(now), content, referralId, expectedVersion, from = (short)from }).ConfigureAwait(false) == 1;
 
     /// <summary>One page of a listing: up to <see cref="ReferralListQuery.PageSize"/> + 1 rows, newest first.</summary>
-    public static async Task<List<ReferralRow>> ListAsync(DbConnection connection, ReferralListQuery query, string? pseudonym, CancellationToken cancellationToken)
+    public static async Task<List<ReferralRow>> ListAsync(DbConnection connection, DbTransaction? transaction, ReferralListQuery query, string? pseudonym, CancellationToken cancellationToken)
     {
         var sql = new System.Text.StringBuilder(SelectRow);
         var parameters = new DynamicParameters();
@@ -114,7 +114,7 @@ internal static class ReferralStore
 
         sql.Append(" ORDER BY r.submit_time DESC, r.referral_id DESC LIMIT @limit");
         parameters.Add("limit", query.PageSize + 1);
-        var rows = await connection.QueryAsync<ReferralRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ReferralRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 }

@@ -96,6 +96,47 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         return await WriteAsync(ctx => write(ctx, result), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<TRead> ReadThenRecordAsync<TRead>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<TRead>> read,
+        Func<TRead, bool> hasSomethingToRecord,
+        Func<HubWriteContext, TRead, Task> record,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(hasSomethingToRecord);
+        ArgumentNullException.ThrowIfNull(record);
+        if (ReadsInWriter)
+        {
+            return await WriteAsync(
+                async ctx =>
+                {
+                    var found = await read(ctx.Connection, ctx.Transaction, ctx.CancellationToken).ConfigureAwait(false);
+                    if (hasSomethingToRecord(found))
+                    {
+                        await record(ctx, found).ConfigureAwait(false);
+                    }
+
+                    return found;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await ReadAsync((connection, ct) => read(connection, null, ct), cancellationToken).ConfigureAwait(false);
+        if (hasSomethingToRecord(result))
+        {
+            await WriteAsync(
+                async ctx =>
+                {
+                    await record(ctx, result).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
     /// <summary>Ensures the schema (the hub's and the processing log's) is in place; called before serving.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

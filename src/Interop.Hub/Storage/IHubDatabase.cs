@@ -43,4 +43,15 @@ internal interface IHubDatabase
         Func<DbConnection, DbTransaction?, CancellationToken, Task<TRead>> read,
         Func<HubWriteContext, TRead, Task<TResult>> write,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadThenWriteAsync"/> for a read whose result is the answer and whose records depend on what was
+    /// found: <paramref name="record"/> runs only when <paramref name="hasSomethingToRecord"/> says so, so a read that
+    /// found nothing (an empty page, say) costs no write transaction where reads run outside the writer.
+    /// </summary>
+    Task<TRead> ReadThenRecordAsync<TRead>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<TRead>> read,
+        Func<TRead, bool> hasSomethingToRecord,
+        Func<HubWriteContext, TRead, Task> record,
+        CancellationToken cancellationToken);
 }

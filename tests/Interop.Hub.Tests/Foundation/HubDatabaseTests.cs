@@ -215,6 +215,38 @@ public abstract class HubDatabaseTests(StorageProvider provider)
         await AssertOnlyTheOthersStoredAsync(test, 18);
     }
 
+    [Fact]
+    public async Task A_read_then_record_records_what_it_found_and_a_read_that_found_nothing_records_nothing()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await test.Database.WriteAsync(context => context.AddEventAsync(Oin, new Event { SubjectRef = "r1:only" }), CancellationToken.None);
+        Task<List<string>> ReadEventIdsAsync(string oin) => test.Database.ReadThenRecordAsync(
+            async (connection, transaction, ct) => (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT event_id FROM hub_event WHERE recipient_oin = @oin", new { oin }, transaction, cancellationToken: ct))).AsList(),
+            static found => found.Count > 0,
+            async (context, found) =>
+            {
+                foreach (var eventId in found)
+                {
+                    await context.LogAsync(Record("p1:" + eventId));
+                }
+            },
+            CancellationToken.None);
+
+        var found = Assert.Single(await ReadEventIdsAsync(Oin));
+        Assert.Empty(await ReadEventIdsAsync("00000001009999999000"));
+
+        // A record step that must not run for an empty result: it would throw if it did.
+        Assert.Empty(await test.Database.ReadThenRecordAsync(
+            (_, _, _) => Task.FromResult(new List<string>()),
+            static found => found.Count > 0,
+            (_, _) => throw new InvalidOperationException("recorded an empty read"),
+            CancellationToken.None));
+
+        await using var connection = await test.OpenAsync();
+        Assert.Equal(["p1:" + found], await connection.QueryAsync<string>("SELECT data_subject_ref FROM processing_record"));
+    }
+
     /// <summary>Operation i (every 4th, i % 4 == 3) failed with "{what} i refused"; every other one returned i.</summary>
     private static async Task AssertEveryFourthRefusedAsync(IReadOnlyList<Task<int>> calls, string what)
     {
