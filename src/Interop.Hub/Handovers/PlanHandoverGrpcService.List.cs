@@ -75,12 +75,16 @@ internal sealed partial class PlanHandoverGrpcService
         violations.ThrowIfAny();
         var pageSize = page.PageSize == 0 ? DefaultPageSize : Math.Min(page.PageSize, MaxPageSize);
 
-        var rows = await database.ReadAsync(async (connection, token) =>
+        // The page and its processing records (one per jongere on it) are one ReadThenRecordAsync: one snapshot, and
+        // the page is returned only once recorded; an empty page records nothing. The record step fills in the
+        // caller's subject_refs (issuing any not issued yet).
+        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = await database.ReadThenRecordAsync(async (connection, transaction, token) =>
         {
             string? pseudonym = null;
             if (subject is not null)
             {
-                pseudonym = await subjects.FindAsync(connection, subject, call.CallerOin, token).ConfigureAwait(false);
+                pseudonym = await subjects.FindAsync(connection, transaction, subject, call.CallerOin, token).ConfigureAwait(false);
                 if (pseudonym is null)
                 {
                     return new List<(HandoverRow, PlanVersionRow, PlanRow)>();
@@ -122,39 +126,31 @@ internal sealed partial class PlanHandoverGrpcService
 
             sql.Append(" ORDER BY h.offer_time DESC, h.handover_id DESC LIMIT @limit");
             var found = await connection.QueryAsync<HandoverRow>(new CommandDefinition(
-                sql.ToString(), new { caller = call.CallerOin, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, cancellationToken: token)).ConfigureAwait(false);
+                sql.ToString(), new { caller = call.CallerOin, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, transaction, cancellationToken: token)).ConfigureAwait(false);
             var result = new List<(HandoverRow, PlanVersionRow, PlanRow)>();
             foreach (var handover in found)
             {
                 // Plans and versions are never deleted, so both exist for every handover.
-                var version = await PlanQueries.VersionAsync(connection, null, handover.PlanId, handover.PlanVersion, token).ConfigureAwait(false);
-                var plan = await PlanQueries.PlanByIdAsync(connection, null, handover.PlanId, token).ConfigureAwait(false);
+                var version = await PlanQueries.VersionAsync(connection, transaction, handover.PlanId, handover.PlanVersion, token).ConfigureAwait(false);
+                var plan = await PlanQueries.PlanByIdAsync(connection, transaction, handover.PlanId, token).ConfigureAwait(false);
                 result.Add((handover, version!, plan!));
             }
 
             return result;
-        }, ct).ConfigureAwait(false);
+        },
+        static found => found.Count > 0,
+        async (ctx, found) =>
+        {
+            foreach (var pseudonym in found.Take(pageSize).Select(r => r.Item1.SubjectPseudonym).Distinct())
+            {
+                refs[pseudonym] = await subjects.RefForAsync(ctx, pseudonym, call.CallerOin).ConfigureAwait(false);
+                await ctx.LogAsync(call.Record(ProcessingActivities.PlanHandover, ProcessingAction.Read, PlanHandoverPurpose.Code, ProcessingLegalBasis.None, pseudonym, PlanCategories, ctx.Now)).ConfigureAwait(false);
+            }
+        },
+        ct).ConfigureAwait(false);
 
         var response = new ListHandoversResponse { Page = new PageResponse() };
         var shown = rows.Take(pageSize).ToList();
-        if (shown.Count == 0)
-        {
-            return response;
-        }
-
-        // One processing record per jongere on the page, written before the page is returned.
-        var refs = await database.WriteAsync(async ctx =>
-        {
-            var issued = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pseudonym in shown.Select(r => r.Item1.SubjectPseudonym).Distinct())
-            {
-                issued[pseudonym] = await subjects.RefForAsync(ctx, pseudonym, call.CallerOin).ConfigureAwait(false);
-                await ctx.LogAsync(call.Record(ProcessingActivities.PlanHandover, ProcessingAction.Read, PlanHandoverPurpose.Code, ProcessingLegalBasis.None, pseudonym, PlanCategories, ctx.Now)).ConfigureAwait(false);
-            }
-
-            return issued;
-        }, ct).ConfigureAwait(false);
-
         foreach (var (handover, version, plan) in shown)
         {
             var planMessage = await mapping.ToPlanAsync(plan, version, refs[handover.SubjectPseudonym], PlanMapping.ShowsPlanContent(handover, call.CallerOin), ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Interop.Contracts.V1;
 using Interop.Grpc;
 using Interop.Hub.Tests.Infrastructure;
+using Interop.ProcessingLog;
 
 namespace Interop.Hub.Tests.Handovers;
 
@@ -81,6 +82,26 @@ public abstract partial class PlanHandoverTests<TFixture>
     }
 
     [Fact]
+    public async Task ListHandovers_RecordsOneReadPerJongereOnThePage_AndAnEmptyPageNothing()
+    {
+        var since = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMilliseconds(-1));
+        await ThreeHandoversAsync();
+        var reads = $"SELECT COUNT(*) FROM processing_record WHERE requesting_oin = '{Twente.Jeugdhulp}' " +
+            $"AND processing_activity_id = 'interop-plan-overdracht' AND action = {(int)ProcessingAction.Read}";
+        var before = await CountAsync(reads);
+
+        var page = await ListAsync(Twente.Jeugdhulp, new ListHandoversRequest { Direction = HandoverDirection.Offered, OfferTimeRange = new TimeRange { StartTime = since } });
+        Assert.Equal(3, page.Handovers.Count);
+        var afterPage = await CountAsync(reads);
+        Assert.Equal(before + 3, afterPage);
+
+        // Nothing found (a jongere the hub does not know, a range with nothing in it): nothing read, nothing recorded.
+        Assert.Empty((await ListAsync(Twente.Jeugdhulp, new ListHandoversRequest { Subject = new Subject { Bsn = TestBsn.Next() } })).Handovers);
+        Assert.Empty((await ListAsync(Twente.Jeugdhulp, new ListHandoversRequest { OfferTimeRange = new TimeRange { EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddDays(1)) } })).Handovers);
+        Assert.Equal(afterPage, await CountAsync(reads));
+    }
+
+    [Fact]
     public async Task ListHandovers_EveryBadField_ListedAtOnce()
     {
         var error = await RefusedAsync(() => ListAsync(Twente.Jeugdhulp, new ListHandoversRequest
@@ -102,6 +123,9 @@ public abstract partial class PlanHandoverTests<TFixture>
     /// Three jongeren's plans offered by Jeugdhulp, in this order: A to Enschede (accepted), B to Hengelo (declined),
     /// C to Enschede (open).
     /// </summary>
+    private async Task<long> CountAsync(string sql) =>
+        long.Parse(await HubTables.ScalarAsync(fixture.Hub, sql) ?? "", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<(Handover A, Handover B, Handover C, string BsnA)> ThreeHandoversAsync()
     {
         var bsnA = TestBsn.Next();
