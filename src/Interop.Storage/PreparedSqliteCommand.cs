@@ -12,10 +12,10 @@ namespace Interop.Storage;
 /// until this command is disposed (a data reader must be disposed before its command, as Dapper does).
 /// </summary>
 /// <remarks>
-/// Statements name their parameters <c>@name</c> (the hub's convention). Dapper adds parameters without the prefix,
-/// and Microsoft.Data.Sqlite then looks each such name up four times (as given, then with each of <c>@ : $</c>, to
-/// detect ambiguity), each a linear search of the statement's parameter names: about 6-13 µs per execution of a
-/// 20-parameter insert. A name without a prefix is therefore bound as <c>@name</c>, found in one look-up. A statement
+/// Statements name their parameters <c>@name</c> (the convention of every store that uses this). Dapper adds
+/// parameters without the prefix, and Microsoft.Data.Sqlite then looks each such name up four times (as given, then
+/// with each of <c>@ : $</c>, to detect ambiguity), each a linear search of the statement's parameter names: about
+/// 6-13 µs per execution of a 20-parameter insert. A name without a prefix is therefore bound as <c>@name</c>, found in one look-up. A statement
 /// written with <c>:name</c> or <c>$name</c> fails loudly (no value for that parameter) rather than silently.
 /// </remarks>
 internal sealed class PreparedSqliteCommand : DbCommand
