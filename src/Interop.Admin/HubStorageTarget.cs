@@ -90,7 +90,7 @@ internal sealed record HubStorageTarget(string? SqlitePath, string? PostgreSqlCo
         if (SqlitePath is not null)
         {
             var sqlite = new SqliteFederationStore(SqlitePath);
-            return new RegistryStore(sqlite, sqlite, null);
+            return new RegistryStore(sqlite, sqlite, sqlite);
         }
 
         var postgreSql = CreatePostgreSqlStore(PostgreSqlConnectionString!);
