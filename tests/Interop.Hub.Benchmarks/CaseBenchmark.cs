@@ -11,8 +11,8 @@ namespace Interop.Hub.Benchmarks;
 /// <summary>
 /// Referral submits (ROC to gemeente, zorg, resting on the jongere's consent: authenticated, consent checked, stored
 /// durably with its processing record and notification) and status queries (the gemeente asks about jongeren it
-/// holds consent for: every part filtered by basis, the read logged), each with N concurrent callers for a fixed
-/// time after a warm-up.
+/// holds consent for: every part filtered by basis, the read logged), and referral reads by the receiver (`read`), each
+/// with N concurrent callers for a fixed time after a warm-up.
 /// </summary>
 internal static class CaseBenchmark
 {
@@ -71,19 +71,22 @@ internal static class CaseBenchmark
             await MeasureAsync($"SubmitReferral, {callers} concurrent callers", callers, duration, warmup, async () =>
             {
                 var n = Interlocked.Increment(ref sequence);
-                var (bsn, consentId) = pool[(int)(n % pool.Count)];
-                await new ReferralService.ReferralServiceClient(roc).SubmitReferralAsync(new SubmitReferralRequest
-                {
-                    IdempotencyKey = Guid.NewGuid().ToString("N"),
-                    ReceiverOin = Gemeente,
-                    Subject = new Subject { Bsn = bsn },
-                    Person = new PersonDetails { GivenName = "Sam", FamilyName = "Voorbeeld", BirthDate = "2007-05-01" },
-                    Leefgebieden = { Leefgebied.Zorg },
-                    Reason = "Synthetic benchmark referral: needs support at home.",
-                    Urgency = Urgency.Regular,
-                    LegalBasis = new Contracts.V1.LegalBasis { ConsentId = consentId },
-                    Purpose = new Purpose { Code = Purpose },
-                });
+                await new ReferralService.ReferralServiceClient(roc).SubmitReferralAsync(ReferralRequest(pool[(int)(n % pool.Count)]));
+            });
+        }
+
+        if (command is "read")
+        {
+            // The receiver reads referrals it received (resting on consent, so each read decides whether the consent
+            // still covers the identifying details), each read recorded before it is answered.
+            var submitted = await SubmitOnePerJongereAsync(roc, pool);
+            Console.WriteLine($"Submitted {submitted.Count} referrals to read.");
+            var referrals = new ReferralService.ReferralServiceClient(gemeente);
+            var sequence = 0L;
+            await MeasureAsync($"GetReferral by the receiver, {callers} concurrent callers", callers, duration, warmup, async () =>
+            {
+                var n = Interlocked.Increment(ref sequence);
+                await referrals.GetReferralAsync(new GetReferralRequest { ReferralId = submitted[(int)(n % submitted.Count)] });
             });
         }
 
@@ -132,6 +135,36 @@ internal static class CaseBenchmark
             });
         }
     }
+
+    private static async Task<List<string>> SubmitOnePerJongereAsync(CallInvoker roc, List<(string Bsn, string ConsentId)> pool)
+    {
+        var referrals = new ReferralService.ReferralServiceClient(roc);
+        var ids = new string[pool.Count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < pool.Count)
+            {
+                var referral = await referrals.SubmitReferralAsync(ReferralRequest(pool[i]));
+                ids[i] = referral.ReferralId;
+            }
+        }));
+        return [.. ids];
+    }
+
+    private static SubmitReferralRequest ReferralRequest((string Bsn, string ConsentId) jongere) => new()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString("N"),
+        ReceiverOin = Gemeente,
+        Subject = new Subject { Bsn = jongere.Bsn },
+        Person = new PersonDetails { GivenName = "Sam", FamilyName = "Voorbeeld", BirthDate = "2007-05-01" },
+        Leefgebieden = { Leefgebied.Zorg },
+        Reason = "Synthetic benchmark referral: needs support at home.",
+        Urgency = Urgency.Regular,
+        LegalBasis = new Contracts.V1.LegalBasis { ConsentId = jongere.ConsentId },
+        Purpose = new Purpose { Code = Purpose },
+    };
 
     private static async Task<List<(string Bsn, string ConsentId)>> PrepareJongerenAsync(CallInvoker roc, int count)
     {

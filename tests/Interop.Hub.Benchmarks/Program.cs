@@ -1,16 +1,16 @@
 using Interop.Federation.Benchmarks;
 using Interop.Hub.Benchmarks;
 
-// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests 50000] [--connections 1] [--postgres [settings]]
+// dotnet run -c Release --project tests/Interop.Hub.Benchmarks -- submit|status|read|floor|all [--callers 32] [--duration 10] [--warmup 3] [--jongeren 2000] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests 50000] [--connections 1] [--postgres [settings]]
 // Builds on the Release hub (dotnet build -c Release Interop.sln first). See docs/benchmarks.md. --postgres runs the
 // hub on a throwaway PostgreSQL cluster (fsync on) instead of SQLite; settings are extra Npgsql connection string
 // keywords, e.g. "Max Auto Prepare=0".
 var command = args.Length > 0 ? args[0] : "all";
 // A --driver without a value is refused, not read as the default.
 var driver = Array.IndexOf(args, "--driver") >= 0 ? Text("--driver", "") : "client";
-if (command is not ("submit" or "status" or "floor" or "all") || driver is not ("client" or "h2load"))
+if (command is not ("submit" or "status" or "read" or "floor" or "all") || driver is not ("client" or "h2load"))
 {
-    Console.Error.WriteLine("Usage: submit|status|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests N] [--connections N] [--postgres [settings]]");
+    Console.Error.WriteLine("Usage: submit|status|read|floor|all [--callers N] [--duration S] [--warmup S] [--jongeren N] [--sqlite-synchronous Full|Normal] [--driver client|h2load] [--requests N] [--connections N] [--postgres [settings]]");
     return 2;
 }
 
