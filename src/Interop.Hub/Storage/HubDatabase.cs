@@ -106,22 +106,22 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(hasSomethingToRecord);
         ArgumentNullException.ThrowIfNull(record);
-        if (ReadsInWriter)
+        async Task<TRead> RecordIfAnyAsync(HubWriteContext ctx, TRead found)
         {
-            return await WriteAsync(
-                async ctx =>
-                {
-                    var found = await read(ctx.Connection, ctx.Transaction, ctx.CancellationToken).ConfigureAwait(false);
-                    if (hasSomethingToRecord(found))
-                    {
-                        await record(ctx, found).ConfigureAwait(false);
-                    }
+            if (hasSomethingToRecord(found))
+            {
+                await record(ctx, found).ConfigureAwait(false);
+            }
 
-                    return found;
-                },
-                cancellationToken).ConfigureAwait(false);
+            return found;
         }
 
+        if (ReadsInWriter)
+        {
+            return await ReadThenWriteAsync(read, RecordIfAnyAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Read first; only a read that found something queues a write.
         var result = await ReadAsync((connection, ct) => read(connection, null, ct), cancellationToken).ConfigureAwait(false);
         if (hasSomethingToRecord(result))
         {
