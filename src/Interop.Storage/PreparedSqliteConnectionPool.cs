@@ -21,24 +21,34 @@ public sealed class PreparedSqliteConnectionPool : IAsyncDisposable, IDisposable
     private readonly ConcurrentQueue<PreparedSqliteConnection> _idle = new();
     private readonly string _connectionString;
     private readonly int _maxIdle;
+    private readonly MigrationScriptSet? _schema;
+    private readonly MigrationGate _migration = new();
     private int _idleCount;
     private volatile bool _disposed;
 
     /// <summary>A pool of connections opened with <paramref name="connectionString"/>, at most <paramref name="maxIdle"/> kept idle.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="maxIdle">How many idle connections are kept open (0: none, every connection is closed when returned).</param>
-    public PreparedSqliteConnectionPool(string connectionString, int maxIdle)
+    /// <param name="schema">
+    /// The store's migrations, applied (<see cref="SqliteMigrator"/>) on the first connection the pool opens, before
+    /// any caller gets one; null when the owner migrates itself.
+    /// </param>
+    public PreparedSqliteConnectionPool(string connectionString, int maxIdle, MigrationScriptSet? schema = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfNegative(maxIdle);
         _connectionString = connectionString;
         _maxIdle = maxIdle;
+        _schema = schema;
     }
 
     /// <summary>How many open connections wait idle in the pool now.</summary>
     public int IdleCount => Volatile.Read(ref _idleCount);
 
-    /// <summary>An open connection: an idle one of the pool, or a new one. Give it back with <see cref="ReturnAsync"/>.</summary>
+    /// <summary>
+    /// An open connection: an idle one of the pool, or a new one (with the schema migrated, when the pool has one).
+    /// Give it back with <see cref="ReturnAsync"/>.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The pool is disposed.</exception>
     public async ValueTask<PreparedSqliteConnection> RentAsync(CancellationToken cancellationToken = default)
     {
@@ -49,15 +59,21 @@ public sealed class PreparedSqliteConnectionPool : IAsyncDisposable, IDisposable
             return idle;
         }
 
+        // Only a new connection can be the first: an idle one was handed out, so migrated, before.
         var connection = new PreparedSqliteConnection(new SqliteConnection(_connectionString));
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (_schema is { } schema)
+            {
+                await _migration.EnsureAsync((connection.Inner, schema), static (s, ct) => SqliteMigrator.MigrateAsync(s.Inner, s.schema, ct), cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await DiscardAsync(connection).ConfigureAwait(false);
             throw;
         }
     }

@@ -15,7 +15,7 @@ public sealed partial class SqliteFederationStore
     public async Task AddOrganisationAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(PartnerValidation.Validate(organisation));
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         await using var transaction = connection.BeginTransaction();
         try
@@ -48,7 +48,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<Organisation?> GetOrganisationAsync(string oin, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
             OrganisationQueries.Select + " WHERE o.oin = @oin", new { oin }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<Organisation>> ListOrganisationsAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
             OrganisationQueries.Select + " ORDER BY o.oin", cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<bool> SetOrganisationEnabledAsync(string oin, bool enabled, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE organisation SET enabled = @enabled WHERE oin = @oin", new { oin, enabled = enabled ? 1 : 0 }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
@@ -78,7 +78,7 @@ public sealed partial class SqliteFederationStore
     public async Task<bool> UpdateOrganisationServicesAsync(string oin, IReadOnlyCollection<Leefgebied> referralLeefgebieden, bool acceptsHandovers, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(PartnerValidation.ValidateReferralLeefgebieden(referralLeefgebieden));
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         // BEGIN IMMEDIATE: the write lock first, so a concurrent replacement cannot interleave its rows with ours.
         await using var transaction = connection.Inner.BeginTransaction(deferred: false);
@@ -102,7 +102,7 @@ public sealed partial class SqliteFederationStore
     public async Task AddClientAsync(ApiClient client, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(PartnerValidation.Validate(client));
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         if (await GetOrganisationAsync(client.OrganisationOin, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -127,7 +127,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<ApiClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition(
             ClientSelect + " WHERE client_id = @clientId", new { clientId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -137,7 +137,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApiClient>> ListClientsAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<ClientRow>(new CommandDefinition(ClientSelect + " ORDER BY client_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToClient()).ToList();
@@ -146,7 +146,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<bool> SetClientEnabledAsync(string clientId, bool enabled, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_client SET enabled = @enabled WHERE client_id = @clientId", new { clientId, enabled = enabled ? 1 : 0 }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
@@ -156,7 +156,7 @@ public sealed partial class SqliteFederationStore
     public async Task<bool> ReplaceClientKeysAsync(string clientId, string? jwks, Uri? jwksUrl, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(PartnerValidation.ValidateKeySource(jwks, jwksUrl));
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_client SET jwks = @jwks, jwks_url = @url, keys_updated_at = @now WHERE client_id = @clientId",

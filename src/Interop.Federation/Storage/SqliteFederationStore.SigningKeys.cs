@@ -8,7 +8,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<SigningKeyRecord>> ListSigningKeysAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<SigningKeyRow>(new CommandDefinition(
             "SELECT kid, algorithm, private_key_pem AS PrivateKeyPem, created_at AS CreatedAt, signing_starts_at AS SigningStartsAt, retires_at AS RetiresAt " +
@@ -21,7 +21,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task AddSigningKeyAsync(SigningKeyRecord key, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO signing_key (kid, algorithm, private_key_pem, created_at, signing_starts_at, retires_at) VALUES (@Kid, @Algorithm, @Pem, @Created, @Starts, @Retires)",
@@ -32,7 +32,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task SetSigningKeyRetiresAtAsync(string kid, DateTimeOffset retiresAt, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE signing_key SET retires_at = @at WHERE kid = @kid", new { kid, at = ToUnix(retiresAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -41,7 +41,7 @@ public sealed partial class SqliteFederationStore
     /// <inheritdoc />
     public async Task DeleteSigningKeyAsync(string kid, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM signing_key WHERE kid = @kid", new { kid }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

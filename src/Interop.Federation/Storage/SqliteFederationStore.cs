@@ -29,7 +29,6 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
     public const int MaxIdleConnections = 8;
 
     private readonly PreparedSqliteConnectionPool _connections;
-    private readonly MigrationGate _migration = new();
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
     public SqliteFederationStore(string databasePath)
@@ -44,13 +43,13 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
             // Another hub node or the admin tool may hold the write lock briefly: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
-        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections);
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, FederationMigrations.Sqlite);
     }
 
     /// <summary>The schema version the database is at after migration (the highest applied script).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await using var command = lease.Connection.CreateCommand();
         command.CommandText = FederationMigrations.Sqlite.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
@@ -61,21 +60,6 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
 
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose() => _connections.Dispose();
-
-    private async Task<PreparedSqliteConnectionLease> OpenAsync(CancellationToken cancellationToken)
-    {
-        var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _migration.EnsureAsync(lease.Connection.Inner, static (c, ct) => SqliteMigrator.MigrateAsync(c, FederationMigrations.Sqlite, ct), cancellationToken).ConfigureAwait(false);
-            return lease;
-        }
-        catch
-        {
-            await _connections.ReturnAsync(lease.Connection, reusable: false).ConfigureAwait(false);
-            throw;
-        }
-    }
 
     private static long ToUnix(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

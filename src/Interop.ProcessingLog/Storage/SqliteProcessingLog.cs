@@ -20,7 +20,6 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
     public const int MaxIdleConnections = 4;
 
     private readonly PreparedSqliteConnectionPool _connections;
-    private readonly MigrationGate _migration = new();
     private readonly SemaphoreSlim _appendLock = new(1, 1);
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
@@ -35,7 +34,7 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
             // Another node or process may hold the write lock while it appends: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
-        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections);
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, MigrationScripts.Set);
     }
 
     /// <inheritdoc />
@@ -45,7 +44,7 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
         await _appendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
             var connection = lease.Connection;
             // deferred: false is BEGIN IMMEDIATE: the write lock is taken before the head is read, so no other
             // writer can read the same head (SQLite lang_transaction.html).
@@ -68,7 +67,7 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
     public async Task<ProcessingLogPage> ListBySubjectAsync(string dataSubjectRef, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSubjectRef);
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         return await ChainCommands.ListAsync(lease.Connection, "data_subject_ref", dataSubjectRef, leaveOutConfidential: true, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,21 +79,21 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
     public async Task<ProcessingLogPage> ListByOrganisationAsync(string oin, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(oin);
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         return await ChainCommands.ListAsync(lease.Connection, "requesting_oin", oin, leaveOutConfidential: false, page, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProcessingLogRecord>> ReadChainAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         return await ChainCommands.ReadChainAsync(lease.Connection, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The schema version of the log after migration (the highest applied script).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await using var command = lease.Connection.CreateCommand();
         command.CommandText = MigrationScripts.Set.SchemaVersionSql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -105,19 +104,4 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
 
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose() => _connections.Dispose();
-
-    private async Task<PreparedSqliteConnectionLease> OpenAsync(CancellationToken cancellationToken)
-    {
-        var lease = await _connections.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _migration.EnsureAsync(lease.Connection.Inner, static (c, ct) => SqliteMigrator.MigrateAsync(c, MigrationScripts.Set, ct), cancellationToken).ConfigureAwait(false);
-            return lease;
-        }
-        catch
-        {
-            await _connections.ReturnAsync(lease.Connection, reusable: false).ConfigureAwait(false);
-            throw;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Interop.Hub.Storage;
 using Interop.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -107,5 +108,18 @@ public sealed class PreparedSqliteConnectionPoolTests : IAsyncLifetime
         Assert.Equal(System.Data.ConnectionState.Closed, stillRented.State);
         Assert.Equal(0, _pool.IdleCount);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await _pool.RentAsync());
+    }
+
+    [Fact]
+    public async Task A_pool_with_a_schema_migrates_it_before_handing_out_its_first_connection()
+    {
+        await using var pool = new PreparedSqliteConnectionPool($"Data Source={Path.Combine(_directory, "schema.db")}", maxIdle: 2, HubSchema.Scripts);
+        var first = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await pool.RentAsync()));
+        foreach (var connection in first)
+        {
+            // Every connection, including those opened while the first migrated, sees the whole schema.
+            Assert.Equal(HubSchema.Scripts.Scripts.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_schema_version"));
+            await pool.ReturnAsync(connection);
+        }
     }
 }
