@@ -20,6 +20,9 @@ internal static class CaseBenchmark
     private const string Gemeente = "00000001001234567000";
     private const string Purpose = "zorg-en-ondersteuning";
 
+    // The setup's calls (consents, involvements, referrals to read) run 16 at a time.
+    private static readonly ParallelOptions SetupParallelism = new() { MaxDegreeOfParallelism = 16 };
+
     public static async Task RunAsync(string command, int callers, TimeSpan duration, TimeSpan warmup, int jongeren, string synchronous, string driver, int requests, int connections, string? postgreSqlSettings)
     {
         // PostgreSQL: a throwaway cluster with the durable defaults (fsync, synchronous commit), started here.
@@ -140,16 +143,11 @@ internal static class CaseBenchmark
     {
         var referrals = new ReferralService.ReferralServiceClient(roc);
         var ids = new string[pool.Count];
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, pool.Count), SetupParallelism, async (i, _) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < pool.Count)
-            {
-                var referral = await referrals.SubmitReferralAsync(ReferralRequest(pool[i]));
-                ids[i] = referral.ReferralId;
-            }
-        }));
+            var referral = await referrals.SubmitReferralAsync(ReferralRequest(pool[i]));
+            ids[i] = referral.ReferralId;
+        });
         return [.. ids];
     }
 
@@ -171,33 +169,28 @@ internal static class CaseBenchmark
         var consents = new ConsentService.ConsentServiceClient(roc);
         var involvement = new StatusService.StatusServiceClient(roc);
         var pool = new (string, string)[count];
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), SetupParallelism, async (i, _) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            var bsn = SyntheticBsn(i);
+            var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
             {
-                var bsn = SyntheticBsn(i);
-                var consent = await consents.RegisterConsentAsync(new RegisterConsentRequest
-                {
-                    Subject = new Subject { Bsn = bsn },
-                    Grantee = new ConsentGrantee { OrganisationOin = Gemeente },
-                    Purpose = new Purpose { Code = Purpose },
-                    Leefgebieden = { Leefgebied.Zorg },
-                    DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health },
-                    GivenBy = ConsentGiver.Subject,
-                    Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-" + i },
-                    RecordedByProfessional = "mentor-" + (i % 50),
-                });
-                await involvement.RegisterInvolvementAsync(new RegisterInvolvementRequest
-                {
-                    Subject = new Subject { Bsn = bsn },
-                    Leefgebieden = { Leefgebied.Onderwijs },
-                    LegalBasis = new Contracts.V1.LegalBasis { StatutoryTask = new StatutoryTask { Code = "verzuimmelding" } },
-                });
-                pool[i] = (bsn, consent.ConsentId);
-            }
-        }));
+                Subject = new Subject { Bsn = bsn },
+                Grantee = new ConsentGrantee { OrganisationOin = Gemeente },
+                Purpose = new Purpose { Code = Purpose },
+                Leefgebieden = { Leefgebied.Zorg },
+                DataCategories = { DataCategory.Bsn, DataCategory.Identifying, DataCategory.Contact, DataCategory.Pseudonym, DataCategory.Involvement, DataCategory.Case, DataCategory.Health },
+                GivenBy = ConsentGiver.Subject,
+                Evidence = new ConsentEvidence { Kind = ConsentEvidenceKind.SignedForm, Reference = "form-" + i },
+                RecordedByProfessional = "mentor-" + (i % 50),
+            });
+            await involvement.RegisterInvolvementAsync(new RegisterInvolvementRequest
+            {
+                Subject = new Subject { Bsn = bsn },
+                Leefgebieden = { Leefgebied.Onderwijs },
+                LegalBasis = new Contracts.V1.LegalBasis { StatutoryTask = new StatutoryTask { Code = "verzuimmelding" } },
+            });
+            pool[i] = (bsn, consent.ConsentId);
+        });
         return [.. pool];
     }
 
