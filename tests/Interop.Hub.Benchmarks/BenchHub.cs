@@ -161,6 +161,8 @@ internal sealed class BenchHub : IAsyncDisposable
             disposable.Dispose();
         }
 
+        // Both registry stores keep connections open (SQLite's prepared, PostgreSQL's pooled).
+        await ((IAsyncDisposable)Registry).DisposeAsync();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
