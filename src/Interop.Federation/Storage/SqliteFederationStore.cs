@@ -10,7 +10,8 @@ namespace Interop.Federation.Storage;
 /// The embedded default store: the partner registry and the hub's signing keys in one SQLite file. The schema is
 /// created and upgraded by versioned migrations on first use. Up to <see cref="MaxIdleConnections"/> connections stay
 /// open between calls with their statements prepared (the directory and the token endpoint read the registry on every
-/// call); dispose the store to close them.
+/// call), and at most <see cref="MaxConnections"/> are in use at once (more concurrent calls wait for one); dispose the
+/// store to close them.
 /// </summary>
 public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeyStore, IAsyncDisposable, IDisposable
 {
@@ -28,6 +29,9 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
     /// <summary>How many idle connections the store keeps open, each with its prepared statements.</summary>
     public const int MaxIdleConnections = 8;
 
+    /// <summary>How many connections the store uses at most at once; further calls wait for one (up to 30 s).</summary>
+    public const int MaxConnections = 16;
+
     private readonly PreparedSqliteConnectionPool _connections;
 
     /// <summary>Opens (and on first use creates) the database file at <paramref name="databasePath"/>.</summary>
@@ -43,7 +47,7 @@ public sealed partial class SqliteFederationStore : IPartnerStore, ISigningKeySt
             // Another hub node or the admin tool may hold the write lock briefly: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
-        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, FederationMigrations.Sqlite);
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, FederationMigrations.Sqlite, MaxConnections);
     }
 
     /// <summary>The schema version the database is at after migration (the highest applied script).</summary>

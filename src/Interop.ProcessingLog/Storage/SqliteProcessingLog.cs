@@ -12,12 +12,16 @@ namespace Interop.ProcessingLog.Storage;
 /// on the same file cannot fork the chain; within one instance a semaphore queues them first, so they wait in order
 /// instead of retrying on SQLITE_BUSY. The schema is created and upgraded by versioned migrations on first use. Up to
 /// <see cref="MaxIdleConnections"/> connections stay open between calls with their statements prepared (inzage and
-/// organisation queries, the anchor publisher's reads); dispose the log to close them.
+/// organisation queries, the anchor publisher's reads), and at most <see cref="MaxConnections"/> are in use at once
+/// (more concurrent calls wait for one); dispose the log to close them.
 /// </summary>
 public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDisposable
 {
     /// <summary>How many idle connections the log keeps open, each with its prepared statements.</summary>
     public const int MaxIdleConnections = 4;
+
+    /// <summary>How many connections the log uses at most at once; further calls wait for one (up to 30 s).</summary>
+    public const int MaxConnections = 8;
 
     private readonly PreparedSqliteConnectionPool _connections;
     private readonly SemaphoreSlim _appendLock = new(1, 1);
@@ -34,7 +38,7 @@ public sealed class SqliteProcessingLog : IProcessingLog, IAsyncDisposable, IDis
             // Another node or process may hold the write lock while it appends: wait instead of failing.
             DefaultTimeout = 30,
         }.ToString();
-        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, MigrationScripts.Set);
+        _connections = new PreparedSqliteConnectionPool(connectionString, MaxIdleConnections, MigrationScripts.Set, MaxConnections);
     }
 
     /// <inheritdoc />

@@ -2,13 +2,16 @@ using Dapper;
 using Interop.Hub.Storage;
 using Interop.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interop.Hub.Tests.Foundation;
 
 /// <summary>
 /// The pool of open prepared SQLite connections: an idle connection is handed out again with its statements, at most
 /// the configured number stay idle, and a connection that comes back in a transaction, closed, or marked unusable is
-/// closed instead of passing its state on; disposal closes what is idle and what comes back later.
+/// closed instead of passing its state on; disposal closes what is idle and what comes back later. A bounded pool
+/// hands out at most its bound at once: a renter beyond it waits for a returned connection, up to the connection
+/// string's Default Timeout, and a renter that failed, timed out or was cancelled takes no place.
 /// </summary>
 public sealed class PreparedSqliteConnectionPoolTests : IAsyncLifetime
 {
@@ -121,5 +124,96 @@ public sealed class PreparedSqliteConnectionPoolTests : IAsyncLifetime
             Assert.Equal(HubSchema.Scripts.Scripts.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM hub_schema_version"));
             await pool.ReturnAsync(connection);
         }
+    }
+
+    [Fact]
+    public async Task A_renter_beyond_the_bound_waits_for_a_returned_connection_and_gets_that_one()
+    {
+        await using var pool = Bounded(maxInUse: 2, out _);
+        var first = await pool.RentAsync();
+        var second = await pool.RentAsync();
+        Assert.Equal(2, pool.InUseCount);
+
+        var third = pool.RentAsync().AsTask();
+        Assert.False(third.IsCompleted);
+
+        await pool.ReturnAsync(first);
+        Assert.Same(first, await third.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, pool.InUseCount);
+        await pool.ReturnAsync(second);
+        await pool.ReturnAsync(first);
+        Assert.Equal(0, pool.InUseCount);
+    }
+
+    [Fact]
+    public async Task A_renter_waiting_longer_than_the_default_timeout_gets_a_TimeoutException_and_takes_no_place()
+    {
+        await using var pool = Bounded(maxInUse: 1, out var time);
+        var held = await pool.RentAsync();
+
+        var waiting = pool.RentAsync().AsTask();
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("1 connections", timeout.Message, StringComparison.Ordinal);
+
+        await pool.ReturnAsync(held);
+        Assert.Equal(0, pool.InUseCount);
+        await using var lease = await pool.LeaseAsync();
+        Assert.Same(held, lease.Connection);
+    }
+
+    [Fact]
+    public async Task A_cancelled_renter_gets_a_cancellation_not_a_timeout_and_takes_no_place()
+    {
+        await using var pool = Bounded(maxInUse: 1, out _);
+        var held = await pool.RentAsync();
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = pool.RentAsync(cancel.Token).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        await pool.ReturnAsync(held);
+        Assert.Equal(0, pool.InUseCount);
+    }
+
+    [Fact]
+    public async Task A_connection_that_fails_to_open_or_comes_back_unusable_frees_its_place()
+    {
+        // A file in a folder that does not exist cannot be opened: every rent fails, none of them holds a place.
+        var missing = Path.Combine(_directory, "no-such-folder", "t.db");
+        await using var broken = new PreparedSqliteConnectionPool($"Data Source={missing};Default Timeout=5", maxIdle: 1, maxInUse: 1, time: new FakeTimeProvider());
+        await Assert.ThrowsAsync<SqliteException>(async () => await broken.RentAsync());
+        await Assert.ThrowsAsync<SqliteException>(async () => await broken.RentAsync());
+        Assert.Equal(0, broken.InUseCount);
+
+        await using var pool = Bounded(maxInUse: 1, out _);
+        var unusable = await pool.RentAsync();
+        await pool.ReturnAsync(unusable, reusable: false);
+        Assert.Equal(0, pool.InUseCount);
+        await using var lease = await pool.LeaseAsync();
+        Assert.NotSame(unusable, lease.Connection);
+    }
+
+    [Fact]
+    public async Task A_renter_still_waiting_when_the_pool_is_disposed_gets_nothing()
+    {
+        var pool = Bounded(maxInUse: 1, out _);
+        var held = await pool.RentAsync();
+        var waiting = pool.RentAsync().AsTask();
+
+        await pool.DisposeAsync();
+        await pool.ReturnAsync(held);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(System.Data.ConnectionState.Closed, held.State);
+        Assert.Equal(0, pool.InUseCount);
+    }
+
+    private PreparedSqliteConnectionPool Bounded(int maxInUse, out FakeTimeProvider time)
+    {
+        time = new FakeTimeProvider();
+        return new PreparedSqliteConnectionPool($"Data Source={Path.Combine(_directory, "t.db")};Default Timeout=5", maxIdle: maxInUse, maxInUse: maxInUse, time: time);
     }
 }
