@@ -13,8 +13,8 @@ namespace Interop.Storage;
 /// <remarks>
 /// <see cref="RentAsync"/> hands out an idle connection or opens a new one; with a bound on connections in use, a
 /// renter beyond it waits for one to come back (up to the connection string's <c>Default Timeout</c>, then
-/// <see cref="TimeoutException"/>), so many concurrent callers share a few connections instead of opening one each
-/// (each SQLite connection has its own page cache, and two cores gain nothing from more concurrent readers). A caller
+/// <see cref="TimeoutException"/>), so many concurrent callers share a bounded number of connections instead of
+/// opening one each (each SQLite connection has a page cache of its own). A caller
 /// must therefore not rent a second connection of the same pool while it holds one. <see cref="ReturnAsync"/> keeps at
 /// most the configured number idle and closes the rest. A connection is only kept when it is open and outside any
 /// transaction, so a caller that failed half-way (a transaction left open, a broken connection) never passes its state
