@@ -30,4 +30,7 @@ internal sealed class ConsentRow
         "consent_id AS ConsentId, subject_pseudonym AS SubjectPseudonym, grantee_oin AS GranteeOin, grantee_kind AS GranteeKind, " +
         "grantee_region AS GranteeRegion, purpose_code AS PurposeCode, leefgebied_mask AS LeefgebiedMask, category_mask AS CategoryMask, " +
         "valid_from AS ValidFrom, valid_until AS ValidUntil, revoke_time AS RevokeTime";
+
+    /// <summary>Every consent of one jongere (parameter <c>@pseudonym</c>), active or not: what <see cref="SubjectConsents"/> holds.</summary>
+    public const string SelectBySubject = "SELECT " + Columns + " FROM consent WHERE subject_pseudonym = @pseudonym";
 }

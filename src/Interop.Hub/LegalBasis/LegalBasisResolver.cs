@@ -38,8 +38,8 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
     {
         ArgumentNullException.ThrowIfNull(connection);
         var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
-            $"SELECT {ConsentRow.Columns} FROM consent WHERE subject_pseudonym = @subject",
-            new { subject = subjectPseudonym },
+            ConsentRow.SelectBySubject,
+            new { pseudonym = subjectPseudonym },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new SubjectConsents(subjectPseudonym, rows.ToList());

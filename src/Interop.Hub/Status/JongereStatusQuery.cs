@@ -44,8 +44,8 @@ internal sealed class JongereStatusQuery(
 
                 var now = time.GetUtcNow();
                 var callerRef = subjects.RefOf(input, callerOin);
-                var snapshot = await ReadAsync(connection, transaction, pseudonym, callerOin, callerRef, now, ct).ConfigureAwait(false);
-                var decisions = new StatusDecisions(resolver, connection, transaction, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
+                var (snapshot, consents) = await ReadAsync(connection, transaction, pseudonym, callerOin, callerRef, now, ct).ConfigureAwait(false);
+                var decisions = new StatusDecisions(resolver, consents, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
                 var answer = await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
                 return (Answer: answer, IssuedRef: snapshot.CallerRefIssued ? callerRef : null);
             },
@@ -82,8 +82,9 @@ internal sealed class JongereStatusQuery(
 
     private const int OfferedStatus = (int)HandoverStatus.Offered;
 
-    // Everything a status answer is built from, as one command of five statements read as five results: one round trip
-    // on PostgreSQL instead of five, one command (its parameters bound once per statement) on SQLite. The handover
+    // Everything a status answer is built from, the jongere's consents included (every part is decided on them), as one
+    // command of six statements read as six results: one round trip on PostgreSQL instead of six, one command on SQLite
+    // (each statement still kept prepared). The handover
     // status is inlined: compared with a bound parameter, SQLite re-prepares the statement on every run to decide
     // whether the partial index handover_open_per_plan (WHERE status = 1) applies. Known: anything at all names the
     // jongere. Issued: the caller has had its subject_ref, so recording this read need not register it.
@@ -95,9 +96,10 @@ internal sealed class JongereStatusQuery(
         "SELECT CASE WHEN EXISTS (SELECT 1 FROM involvement WHERE subject_pseudonym = @pseudonym) OR EXISTS (SELECT 1 FROM referral WHERE subject_pseudonym = @pseudonym) " +
         "OR EXISTS (SELECT 1 FROM plan WHERE subject_pseudonym = @pseudonym) OR EXISTS (SELECT 1 FROM handover WHERE subject_pseudonym = @pseudonym) " +
         "OR EXISTS (SELECT 1 FROM consent WHERE subject_pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Known, " +
-        "CASE WHEN EXISTS (SELECT 1 FROM subject_ref WHERE organisation_oin = @callerOin AND subject_ref = @callerRef AND pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Issued");
+        "CASE WHEN EXISTS (SELECT 1 FROM subject_ref WHERE organisation_oin = @callerOin AND subject_ref = @callerRef AND pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Issued",
+        ConsentRow.SelectBySubject);
 
-    private async Task<JongereSnapshot> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(JongereSnapshot Snapshot, SubjectConsents Consents)> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new { pseudonym, callerOin, callerRef, now = HubTime.ToStored(now), submitted = (short)ReferralStatus.Submitted, accepted = (short)ReferralStatus.Accepted };
         List<InvolvementRow> involvements;
@@ -105,6 +107,7 @@ internal sealed class JongereStatusQuery(
         List<HandoverRow> handovers;
         PlanRow? planRow;
         long known, issued;
+        List<ConsentRow> consents;
         await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(SnapshotSql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             involvements = (await results.ReadAsync<InvolvementRow>().ConfigureAwait(false)).ToList();
@@ -112,9 +115,10 @@ internal sealed class JongereStatusQuery(
             handovers = (await results.ReadAsync<HandoverRow>().ConfigureAwait(false)).ToList();
             planRow = await results.ReadSingleOrDefaultAsync<PlanRow>().ConfigureAwait(false);
             (known, issued) = await results.ReadSingleAsync<(long Known, long Issued)>().ConfigureAwait(false);
+            consents = (await results.ReadAsync<ConsentRow>().ConfigureAwait(false)).ToList();
         }
 
         var plan = await plans.GetAsync(connection, transaction, pseudonym, planRow, callerOin, cancellationToken).ConfigureAwait(false);
-        return new JongereSnapshot(pseudonym, known > 0, issued > 0, involvements, referrals, handovers, plan);
+        return (new JongereSnapshot(pseudonym, known > 0, issued > 0, involvements, referrals, handovers, plan), new SubjectConsents(pseudonym, consents));
     }
 }

@@ -28,7 +28,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
                 && await partners.FindEnabledAsync(regisseurOin, cancellationToken).ConfigureAwait(false) is not null,
         };
 
-        var (known, knownVisible, knownBasis) = await DecideAsync(KnownPart.Descriptor, []).ConfigureAwait(false);
+        var (known, knownVisible, knownBasis) = Decide(KnownPart.Descriptor, []);
         var ownPart = snapshot.Involves(callerOin);
         response.Known = new KnownPart { Disclosure = known, Known = knownVisible ? snapshot.Known : ownPart };
         response.Involvements = await InvolvementsAsync().ConfigureAwait(false);
@@ -52,7 +52,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
     private async Task<InvolvementsPart> InvolvementsAsync()
     {
         var others = snapshot.Involvements.Where(i => i.OrganisationOin != callerOin).ToList();
-        var (disclosure, visible, _) = await DecideAsync(InvolvementsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, i) => m | i.LeefgebiedMask))).ConfigureAwait(false);
+        var (disclosure, visible, _) = Decide(InvolvementsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, i) => m | i.LeefgebiedMask)));
         var part = new InvolvementsPart { Disclosure = disclosure };
         foreach (var row in snapshot.Involvements.Where(i => visible || i.OrganisationOin == callerOin))
         {
@@ -64,7 +64,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
 
     private async Task<RegisseurPart> RegisseurAsync()
     {
-        var (disclosure, visible, _) = await DecideAsync(RegisseurPart.Descriptor, []).ConfigureAwait(false);
+        var (disclosure, visible, _) = Decide(RegisseurPart.Descriptor, []);
         var regisseur = snapshot.Plan?.Regisseur;
         return new RegisseurPart
         {
@@ -76,7 +76,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
     private async Task<OpenReferralsPart> ReferralsAsync()
     {
         var others = snapshot.OpenReferrals.Where(r => !r.Involves(callerOin)).ToList();
-        var (disclosure, visible, _) = await DecideAsync(OpenReferralsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, r) => m | r.LeefgebiedMask))).ConfigureAwait(false);
+        var (disclosure, visible, _) = Decide(OpenReferralsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, r) => m | r.LeefgebiedMask)));
         var part = new OpenReferralsPart { Disclosure = disclosure };
         foreach (var row in snapshot.OpenReferrals.Where(r => visible || r.Involves(callerOin)))
         {
@@ -97,7 +97,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
 
     private async Task<OpenHandoversPart> HandoversAsync()
     {
-        var (disclosure, visible, _) = await DecideAsync(OpenHandoversPart.Descriptor, []).ConfigureAwait(false);
+        var (disclosure, visible, _) = Decide(OpenHandoversPart.Descriptor, []);
         var part = new OpenHandoversPart { Disclosure = disclosure };
         foreach (var row in snapshot.OpenHandovers.Where(h => visible || h.Involves(callerOin)))
         {
@@ -116,7 +116,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
 
     private async Task<LeefgebiedStatus> LeefgebiedAsync(Leefgebied leefgebied)
     {
-        var (disclosure, visible, _) = await DecideAsync(LeefgebiedStatus.Descriptor, [leefgebied]).ConfigureAwait(false);
+        var (disclosure, visible, _) = Decide(LeefgebiedStatus.Descriptor, [leefgebied]);
         var status = new LeefgebiedStatus { Leefgebied = leefgebied, Disclosure = disclosure };
         if (!visible)
         {
@@ -141,10 +141,10 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
         return status;
     }
 
-    private async Task<(Disclosure Disclosure, bool Visible, ProcessingLegalBasis Basis)> DecideAsync(MessageDescriptor part, IReadOnlyList<Leefgebied> leefgebieden)
+    private (Disclosure Disclosure, bool Visible, ProcessingLegalBasis Basis) Decide(MessageDescriptor part, IReadOnlyList<Leefgebied> leefgebieden)
     {
         var categories = StatusPartCategories.Of(part);
-        var decision = await decisions.DecideAsync(StatusPartCategories.ForBasis(part), leefgebieden, cancellationToken).ConfigureAwait(false);
+        var decision = decisions.Decide(StatusPartCategories.ForBasis(part), leefgebieden);
         if (decision.Permitted)
         {
             if (!_disclosed.TryGetValue(decision.Basis, out var disclosed))

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Interop.Contracts.V1;
 using Interop.Hub.LegalBasis;
 
@@ -6,22 +5,20 @@ namespace Interop.Hub.JongereStatus;
 
 /// <summary>
 /// Asks the <see cref="ILegalBasisResolver"/> about one requester and jongere, once per distinct question (parts
-/// carrying the same categories on the same leefgebieden share an answer), on one read of the jongere's consents.
+/// carrying the same categories on the same leefgebieden share an answer), all on the jongere's consents as read with
+/// the rest of the answer's snapshot.
 /// </summary>
-internal sealed class StatusDecisions(ILegalBasisResolver resolver, DbConnection connection, DbTransaction? transaction, BasisQuery template, DateTimeOffset now)
+internal sealed class StatusDecisions(ILegalBasisResolver resolver, SubjectConsents consents, BasisQuery template, DateTimeOffset now)
 {
     private readonly Dictionary<string, BasisDecision> _answers = new(StringComparer.Ordinal);
-    private SubjectConsents? _consents;
 
     /// <summary>The decision for data of <paramref name="categories"/> on <paramref name="leefgebieden"/> (empty: none in particular).</summary>
-    public async Task<BasisDecision> DecideAsync(IReadOnlyList<DataCategory> categories, IReadOnlyList<Leefgebied> leefgebieden, CancellationToken cancellationToken)
+    public BasisDecision Decide(IReadOnlyList<DataCategory> categories, IReadOnlyList<Leefgebied> leefgebieden)
     {
         var key = string.Join(',', categories.Select(c => (int)c)) + "|" + LeefgebiedMask.From(leefgebieden);
         if (!_answers.TryGetValue(key, out var decision))
         {
-            // The jongere's consents are read once per answer; every part is decided on that one read.
-            _consents ??= await resolver.LoadConsentsAsync(connection, transaction, template.SubjectPseudonym, cancellationToken).ConfigureAwait(false);
-            decision = resolver.Decide(_consents, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now);
+            decision = resolver.Decide(consents, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now);
             _answers[key] = decision;
         }
 
