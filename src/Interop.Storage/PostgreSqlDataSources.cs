@@ -34,7 +34,26 @@ public static class PostgreSqlDataSources
     /// <param name="defaultMaxPoolSize">The most connections this data source opens unless the connection string says.</param>
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultMaxPoolSize"/> is less than 1.</exception>
-    public static NpgsqlDataSource Create(string connectionString, int defaultMaxPoolSize)
+    public static NpgsqlDataSource Create(string connectionString, int defaultMaxPoolSize) =>
+        NpgsqlDataSource.Create(WithDefaults(connectionString, defaultMaxPoolSize));
+
+    /// <summary>
+    /// As <see cref="Create"/>, for connections that only read: each session starts with
+    /// <c>default_transaction_read_only</c> on (added to the connection string's <c>Options</c>), so PostgreSQL refuses
+    /// any write on them (SQLSTATE 25006), inside a transaction or not, without a statement of its own per transaction.
+    /// </summary>
+    /// <inheritdoc cref="Create" path="/param"/>
+    /// <inheritdoc cref="Create" path="/exception"/>
+    public static NpgsqlDataSource CreateReadOnly(string connectionString, int defaultMaxPoolSize)
+    {
+        var builder = WithDefaults(connectionString, defaultMaxPoolSize);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? ReadOnlyOption : builder.Options + " " + ReadOnlyOption;
+        return NpgsqlDataSource.Create(builder);
+    }
+
+    private const string ReadOnlyOption = "-c default_transaction_read_only=on";
+
+    private static NpgsqlConnectionStringBuilder WithDefaults(string connectionString, int defaultMaxPoolSize)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultMaxPoolSize, 1);
@@ -51,7 +70,7 @@ public static class PostgreSqlDataSources
             builder.MaxPoolSize = defaultMaxPoolSize;
         }
 
-        return NpgsqlDataSource.Create(builder);
+        return builder;
     }
 
     // Whether the connection string names the setting at all (0 included), under any spelling Npgsql accepts (keys

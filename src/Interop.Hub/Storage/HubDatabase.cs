@@ -200,6 +200,17 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// <summary>Begins a write transaction holding the write lock and the processing log's append lock.</summary>
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Migrates the database through a connection of <see cref="OpenConnectionAsync"/> unless that was done already (opened only then).</summary>
+    protected ValueTask EnsureMigratedAsync(CancellationToken cancellationToken) =>
+        _migration.EnsureAsync(this, static async (database, ct) =>
+        {
+            var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await database.MigrateAsync(connection, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+
     /// <summary>Migrates the database through <paramref name="connection"/> unless that was done already (once per instance).</summary>
     protected ValueTask EnsureMigratedAsync(DbConnection connection, CancellationToken cancellationToken) =>
         _migration.EnsureAsync((this, connection), static (s, ct) => s.Item1.MigrateAsync(s.connection, ct), cancellationToken);

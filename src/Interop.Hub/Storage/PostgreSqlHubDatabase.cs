@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Interop.ProcessingLog;
@@ -16,18 +17,26 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
 {
     /// <summary>
     /// The most connections a node opens for the hub's tables unless the connection string sets <c>Maximum Pool
-    /// Size</c>: the writer and concurrent reads; more concurrent reads wait for one. With the registry's and the
-    /// processing log's, a node opens at most 36 (see <see cref="PostgreSqlDataSources.Create"/>).
+    /// Size</c>: <see cref="WriterConnections"/> for the writer (and migrations), the rest for concurrent reads; more
+    /// concurrent reads wait for one. With the registry's and the processing log's, a node opens at most 36 (see
+    /// <see cref="PostgreSqlDataSources.Create"/>).
     /// </summary>
     public const int DefaultMaxConnections = 24;
 
+    /// <summary>The writer's share of <see cref="DefaultMaxConnections"/>: its own connection, and one to migrate with.</summary>
+    public const int WriterConnections = 2;
+
     private readonly NpgsqlDataSource _dataSource;
+
+    // Reads run on connections of their own, read-only for the whole session: a read that would write is refused.
+    private readonly NpgsqlDataSource _readers;
 
     public PostgreSqlHubDatabase(string connectionString, TimeProvider time, IHubEventSignal signal, ILogger<PostgreSqlHubDatabase> logger, int maxBatch)
         : base(time, signal, logger, maxBatch)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = PostgreSqlDataSources.Create(connectionString, DefaultMaxConnections);
+        _dataSource = PostgreSqlDataSources.Create(connectionString, WriterConnections);
+        _readers = PostgreSqlDataSources.CreateReadOnly(connectionString, DefaultMaxConnections - WriterConnections);
     }
 
     public override HubStorageProvider Provider => HubStorageProvider.PostgreSql;
@@ -45,14 +54,29 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
         await ProcessingLogTransaction.MigrateAsync(npgsql, cancellationToken).ConfigureAwait(false);
     }
 
+    protected override async Task<DbConnection> RentReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        // Migrated through a writer's connection: a reader's cannot create tables.
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await _readers.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // One snapshot per read, as on SQLite: every statement of a status answer sees the same committed state, whatever
-    // other nodes commit meanwhile. READ ONLY also refuses a read that would write. COMMIT ends a transaction that a
-    // failed statement aborted too (PostgreSQL then rolls it back), so the connection goes back to the pool clean.
-    protected override Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteRawAsync(connection, null, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", cancellationToken);
+    // other nodes commit meanwhile. Npgsql sends the BEGIN with the read's first command rather than on its own, so
+    // it costs no round trip; the transaction is ended by the COMMIT below (Npgsql follows the server's transaction
+    // state). COMMIT ends a transaction that a failed statement aborted too (PostgreSQL then rolls it back), so the
+    // connection goes back to the pool clean.
+    protected override async Task BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
 
     protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteRawAsync(connection, null, "COMMIT", cancellationToken);
+
+    protected override async ValueTask DisposeReadConnectionsAsync()
+    {
+        await _readers.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace Interop.Hub.Tests.Foundation;
 
-/// <summary>The data source every PostgreSQL store of the hub opens: statements are prepared on the server and the pool is bounded by the store's share unless the connection string says otherwise.</summary>
+/// <summary>
+/// The data source every PostgreSQL store of the hub opens: statements are prepared on the server and the pool is
+/// bounded by the store's share unless the connection string says otherwise; a read-only one refuses every write.
+/// </summary>
 public sealed class PostgreSqlDataSourcesTests
 {
     private const string Base = "Host=127.0.0.1;Username=postgres;Database=hub";
@@ -73,5 +76,45 @@ public sealed class PostgreSqlDataSourcesTests
 
         await using var prepared = new NpgsqlCommand("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1 + 1%'", connection);
         Assert.Equal(1L, await prepared.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void CreateReadOnly_OptionsInTheConnectionString_KeptWithTheReadOnlyDefault()
+    {
+        using var source = PostgreSqlDataSources.CreateReadOnly($"{Base};Options=-c search_path=hub", 7);
+        var builder = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+        Assert.Equal("-c search_path=hub -c default_transaction_read_only=on", builder.Options);
+        Assert.Equal(7, builder.MaxPoolSize);
+        Assert.Equal(PostgreSqlDataSources.DefaultMaxAutoPrepare, builder.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task CreateReadOnly_AWrite_IsRefusedInsideATransactionOrNot_AndAReadWorks()
+    {
+        await using var database = await SharedPostgreSql.CreateDatabaseAsync();
+        await using (var setup = new NpgsqlConnection(database.ConnectionString))
+        {
+            await setup.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE TABLE item (id int PRIMARY KEY)", setup);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var source = PostgreSqlDataSources.CreateReadOnly(database.ConnectionString, 7);
+        await using var connection = await source.OpenConnectionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO item (id) VALUES (1)", connection))
+        {
+            var outside = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, outside.SqlState);
+        }
+
+        await using (var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead))
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM item", connection, transaction);
+            var inside = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, inside.SqlState);
+        }
+
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM item", connection);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
     }
 }
