@@ -15,6 +15,9 @@ public static class PostgreSqlDataSources
     /// </summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    // The session setting CreateReadOnly adds to the connection string's Options.
+    private const string ReadOnlyOption = "-c default_transaction_read_only=on";
+
     /// <summary>
     /// A data source for <paramref name="connectionString"/> with the hub's defaults for what the connection string
     /// does not set itself:
@@ -50,8 +53,6 @@ public static class PostgreSqlDataSources
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? ReadOnlyOption : builder.Options + " " + ReadOnlyOption;
         return NpgsqlDataSource.Create(builder);
     }
-
-    private const string ReadOnlyOption = "-c default_transaction_read_only=on";
 
     private static NpgsqlConnectionStringBuilder WithDefaults(string connectionString, int defaultMaxPoolSize)
     {

@@ -158,7 +158,7 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
             }
         }
 
-        await DisposeReadConnectionsAsync().ConfigureAwait(false);
+        await DisposeConnectionsAsync().ConfigureAwait(false);
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -188,8 +188,8 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// <summary>Ends what <see cref="BeginReadAsync"/> started, whether the read completed or threw.</summary>
     protected virtual Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Closes the connections the provider keeps for reads (when the hub stops).</summary>
-    protected virtual ValueTask DisposeReadConnectionsAsync() => ValueTask.CompletedTask;
+    /// <summary>Closes the connections (and pools) the provider keeps, when the hub stops and the writer has ended.</summary>
+    protected virtual ValueTask DisposeConnectionsAsync() => ValueTask.CompletedTask;
 
     /// <summary>Creates or upgrades the hub's tables and the processing log's on <paramref name="connection"/>.</summary>
     protected abstract Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -72,7 +72,7 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
     protected override Task EndReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteRawAsync(connection, null, "COMMIT", cancellationToken);
 
-    protected override async ValueTask DisposeReadConnectionsAsync()
+    protected override async ValueTask DisposeConnectionsAsync()
     {
         await _readers.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);

@@ -83,7 +83,7 @@ internal sealed class SqliteHubDatabase : HubDatabase
     protected override ValueTask ReturnReadConnectionAsync(DbConnection connection, bool reusable) =>
         _readers.ReturnAsync((PreparedSqliteConnection)connection, reusable);
 
-    protected override ValueTask DisposeReadConnectionsAsync() => _readers.DisposeAsync();
+    protected override ValueTask DisposeConnectionsAsync() => _readers.DisposeAsync();
 
     protected override async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
