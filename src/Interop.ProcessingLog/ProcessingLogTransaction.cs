@@ -36,7 +36,20 @@ public static class ProcessingLogTransaction
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
-        return new ProcessingLogAppender(connection, transaction);
+        return new ProcessingLogAppender(connection, transaction, buffered: false);
+    }
+
+    /// <summary>
+    /// As <see cref="CreateAppender"/>, but the records are inserted only when the transaction is committed through
+    /// <see cref="ProcessingLogAppender.CommitAsync"/>, all at once (one round trip on PostgreSQL). After a rollback
+    /// to a savepoint, <see cref="ProcessingLogAppender.RewindTo"/> drops the rolled-back records; a transaction
+    /// committed another way loses the buffered records, so it must not be.
+    /// </summary>
+    public static ProcessingLogAppender CreateBufferedAppender(DbConnection connection, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new ProcessingLogAppender(connection, transaction, buffered: true);
     }
 
     /// <summary>

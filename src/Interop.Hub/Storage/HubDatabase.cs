@@ -173,6 +173,12 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
     /// </summary>
     protected virtual bool ReleasesSavepointWithTheNext => false;
 
+    /// <summary>
+    /// Whether the processing records of a write transaction are inserted all at once when it commits (one round trip
+    /// where each statement is one: PostgreSQL) rather than each when appended.
+    /// </summary>
+    protected virtual bool BuffersProcessingRecords => false;
+
     /// <summary>Opens a new (pooled) connection.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -303,8 +309,11 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         var recipients = new List<string>();
         await using (var transaction = await BeginWriteAsync(connection, _stopping.Token).ConfigureAwait(false))
         {
-            // The chain head is read once per transaction (the transaction holds the append lock) and kept.
-            var log = ProcessingLogTransaction.CreateAppender(connection, transaction);
+            // The chain head is read once per transaction (the transaction holds the append lock) and kept. Where a
+            // statement is a round trip, the records are inserted in one batch when the transaction commits.
+            var log = BuffersProcessingRecords
+                ? ProcessingLogTransaction.CreateBufferedAppender(connection, transaction)
+                : ProcessingLogTransaction.CreateAppender(connection, transaction);
             for (var i = 0; i < batch.Count; i++)
             {
                 var mark = recipients.Count;
@@ -328,7 +337,9 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
                 }
             }
 
-            await transaction.CommitAsync(_stopping.Token).ConfigureAwait(false);
+            // Through the appender: a buffered one inserts its records first (a failure fails the whole batch, as a
+            // failed commit does).
+            await log.CommitAsync(_stopping.Token).ConfigureAwait(false);
         }
 
         foreach (var pending in batch)

@@ -44,6 +44,9 @@ internal sealed class PostgreSqlHubDatabase : HubDatabase
     // Every statement is a round trip to the server: one command releases an operation's savepoint and opens the next.
     protected override bool ReleasesSavepointWithTheNext => true;
 
+    // Every record insert would be a round trip of its own: all of a transaction's go in one batch at its commit.
+    protected override bool BuffersProcessingRecords => true;
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

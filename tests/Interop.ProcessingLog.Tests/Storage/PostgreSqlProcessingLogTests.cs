@@ -52,6 +52,41 @@ public sealed class PostgreSqlProcessingLogTests : ProcessingLogStoreTests
         await Assert.ThrowsAsync<PostgresException>(() => Log.AppendAsync(Records.Read()).WaitAsync(Timeout));
     }
 
+    [Fact]
+    public async Task BufferedAppender_RecordsInsertedInOneBatchAtCommit_RolledBackOnesLeftOut_ChainVerifies()
+    {
+        await Log.AppendAsync(Records.Read(n: 1)).WaitAsync(Timeout);
+        await using (var connection = new NpgsqlConnection(_database!.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ProcessingLogTransaction.PostgreSqlAppendLockKey})", connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync();
+            }
+
+            var appender = ProcessingLogTransaction.CreateBufferedAppender(connection, transaction);
+            for (var i = 2; i <= 4; i++)
+            {
+                await appender.AppendAsync(Records.Read(n: i));
+            }
+
+            var mark = appender.Position;
+            await transaction.SaveAsync("op");
+            await appender.AppendAsync(Records.Read(n: 5));
+            await transaction.RollbackAsync("op");
+            appender.RewindTo(mark);
+            await appender.AppendAsync(Records.Read(n: 6));
+            await appender.CommitAsync();
+        }
+
+        var page = await Log.ListByOrganisationAsync(Records.GemeenteOin, new ProcessingLogPageRequest(50)).WaitAsync(Timeout);
+        Assert.Equal(["consent-6", "consent-4", "consent-3", "consent-2", "consent-1"], page.Records.Select(r => r.LegalBasis.Value));
+        var result = await new ProcessingLogVerifier(Log).VerifyAsync().WaitAsync(Timeout);
+        Assert.True(result.IsValid);
+        Assert.Equal(5, result.VerifiedCount);
+    }
+
     protected override async Task CreateDatabaseAsync() => _database = await _cluster.CreateDatabaseAsync();
 
     protected override IProcessingLog OpenNode()

@@ -7,6 +7,8 @@ namespace Interop.ProcessingLog.Tests.Storage;
 /// <summary>
 /// The appender a caller uses for several records in its own transaction: it reads the chain head once and keeps it,
 /// continues an existing chain, and after a rollback to a savepoint rewinds to where it was, so the chain stays whole.
+/// A buffered appender inserts its records only when it commits the transaction, leaves out those rewound, and
+/// commits nothing when an insert fails.
 /// </summary>
 public sealed class ProcessingLogAppenderTests : IAsyncLifetime
 {
@@ -95,6 +97,81 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
         Assert.False(result.IsValid);
     }
 
+    [Fact]
+    public async Task A_buffered_appender_inserts_its_records_only_when_it_commits_and_they_verify()
+    {
+        await InOneBufferedTransactionAsync(async (connection, _, appender) =>
+        {
+            for (var i = 3; i <= 5; i++)
+            {
+                await appender.AppendAsync(Records.Read(n: i));
+            }
+
+            Assert.Equal(5, appender.Position.Sequence);
+            Assert.Equal(2, await CountAsync(connection));
+        });
+
+        var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
+        Assert.True(result.IsValid);
+        Assert.Equal(5, result.VerifiedCount);
+    }
+
+    [Fact]
+    public async Task A_buffered_appender_rewound_after_a_rollback_leaves_the_rolled_back_records_out()
+    {
+        await InOneBufferedTransactionAsync(async (_, transaction, appender) =>
+        {
+            var beforeAny = appender.Position;
+            transaction.Save("first");
+            await appender.AppendAsync(Records.Read(n: 3));
+            transaction.Rollback("first");
+            // Rewound to a head not read yet: every buffered record goes.
+            appender.RewindTo(beforeAny);
+
+            await appender.AppendAsync(Records.Read(n: 4));
+            var mark = appender.Position;
+            transaction.Save("op");
+            await appender.AppendAsync(Records.Read(n: 5));
+            await appender.AppendAsync(Records.Read(n: 6));
+            transaction.Rollback("op");
+            appender.RewindTo(mark);
+
+            Assert.Equal(4, (await appender.AppendAsync(Records.Read(n: 7))).Sequence);
+        });
+
+        var records = await _log.ListByOrganisationAsync(Records.Read().RequestingOrganisationOin, new ProcessingLogPageRequest(50, null)).WaitAsync(Timeout);
+        Assert.Equal([4L, 3L, 2L, 1L], records.Records.Select(r => r.Sequence));
+        Assert.Equal("consent-7", records.Records[0].LegalBasis.Value);
+        Assert.Equal("consent-4", records.Records[1].LegalBasis.Value);
+        var result = await new ProcessingLogVerifier(_log).VerifyAsync().WaitAsync(Timeout);
+        Assert.True(result.IsValid);
+        Assert.Equal(4, result.VerifiedCount);
+    }
+
+    [Fact]
+    public async Task A_buffered_appender_whose_insert_fails_commits_nothing()
+    {
+        await using (var setup = new SqliteConnection($"Data Source={_path}"))
+        {
+            await setup.OpenAsync();
+            await using var trigger = setup.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_fourth BEFORE INSERT ON processing_record WHEN NEW.sequence_no = 4 BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            var appender = ProcessingLogTransaction.CreateBufferedAppender(connection, transaction);
+            await appender.AppendAsync(Records.Read(n: 3));
+            await appender.AppendAsync(Records.Read(n: 4));
+            await Assert.ThrowsAsync<SqliteException>(() => appender.CommitAsync());
+        }
+
+        Assert.Equal(2, await CountAsync(connection));
+    }
+
     // Runs an appender on a transaction of its own, and commits it.
     private async Task InOneTransactionAsync(Func<SqliteTransaction, ProcessingLogAppender, Task> use)
     {
@@ -103,5 +180,23 @@ public sealed class ProcessingLogAppenderTests : IAsyncLifetime
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await use(transaction, ProcessingLogTransaction.CreateAppender(connection, transaction));
         await transaction.CommitAsync();
+    }
+
+    // Runs a buffered appender on a transaction of its own, and commits through it.
+    private async Task InOneBufferedTransactionAsync(Func<SqliteConnection, SqliteTransaction, ProcessingLogAppender, Task> use)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var appender = ProcessingLogTransaction.CreateBufferedAppender(connection, transaction);
+        await use(connection, transaction, appender);
+        await appender.CommitAsync();
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection)
+    {
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM processing_record";
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

@@ -31,10 +31,54 @@ internal static class ChainCommands
     public static async Task<ProcessingLogRecord> InsertAfterAsync(
         DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, long headSequence, byte[] headHash, CancellationToken cancellationToken)
     {
-        var linked = record with { Sequence = headSequence + 1, PreviousHash = headHash };
-        var stored = linked with { RecordHash = ProcessingRecordHash.Compute(linked, headHash) };
+        var stored = Link(record, headSequence, headHash);
         await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(stored), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return stored;
+    }
+
+    /// <summary><paramref name="record"/> as the successor of the head (<paramref name="headSequence"/>, <paramref name="headHash"/>): its sequence and hashes.</summary>
+    public static ProcessingLogRecord Link(ProcessingLogRecord record, long headSequence, byte[] headHash)
+    {
+        var linked = record with { Sequence = headSequence + 1, PreviousHash = headHash };
+        return linked with { RecordHash = ProcessingRecordHash.Compute(linked, headHash) };
+    }
+
+    /// <summary>
+    /// Inserts linked <paramref name="records"/> in order: in one batch (one round trip) where the connection has
+    /// batches (PostgreSQL), else one statement each.
+    /// </summary>
+    public static async Task InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ProcessingLogRecord> records, CancellationToken cancellationToken)
+    {
+        if (!connection.CanCreateBatch)
+        {
+            foreach (var record in records)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(record), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var batch = connection.CreateBatch();
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.Transaction = transaction;
+            foreach (var record in records)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = RecordRow.InsertPositional;
+                foreach (var value in RecordRow.From(record).InsertValues())
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.Value = value;
+                    command.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static async Task<ProcessingLogPage> ListAsync(

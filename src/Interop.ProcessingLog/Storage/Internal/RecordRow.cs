@@ -22,6 +22,13 @@ internal sealed class RecordRow
         "@ExecutingOin, @DataSubjectRef, @DataCategories, @Status, @StartTime, @EndTime, @Vertrouwelijkheid, @Bewaartermijn, " +
         "@PreviousHash, @RecordHash)";
 
+    /// <summary><see cref="Insert"/> with positional parameters ($1 ... $21, in its column order): for a PostgreSQL batch, whose commands take no named parameters. Values: <see cref="InsertValues"/>.</summary>
+    public static readonly string InsertPositional =
+        "INSERT INTO processing_record (sequence_no, trace_id, span_id, parent_span_id, processing_activity_id, operation, action, " +
+        "purpose_code, legal_basis_kind, legal_basis_value, requesting_oin, executing_oin, data_subject_ref, data_categories, status, " +
+        "start_time, end_time, vertrouwelijkheid, bewaartermijn, previous_hash, record_hash) VALUES (" +
+        string.Join(", ", Enumerable.Range(1, 21).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture))) + ")";
+
     public long SequenceNo { get; set; }
 
     public string TraceId { get; set; } = "";
@@ -63,6 +70,14 @@ internal sealed class RecordRow
     public string PreviousHash { get; set; } = "";
 
     public string RecordHash { get; set; } = "";
+
+    /// <summary>The values of <see cref="InsertPositional"/>'s parameters, in its column order.</summary>
+    public object[] InsertValues() =>
+    [
+        SequenceNo, TraceId, SpanId, ParentSpanId, ProcessingActivityId, Operation, Action, PurposeCode, LegalBasisKind,
+        LegalBasisValue, RequestingOin, ExecutingOin, DataSubjectRef, DataCategories, Status, StartTime, EndTime,
+        Vertrouwelijkheid, Bewaartermijn, PreviousHash, RecordHash,
+    ];
 
     public static RecordRow From(ProcessingLogRecord record) => new()
     {
