@@ -14,11 +14,8 @@ internal interface ILegalBasisResolver
     Task<BasisDecision> DecideAsync(DbConnection connection, DbTransaction? transaction, BasisQuery query, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reads every consent of one jongere once, for answering several questions about the same jongere (a status
-    /// answer asks per part) with <see cref="Decide"/>.
+    /// Decides <paramref name="query"/> on every consent of the same jongere, read once (<see cref="ConsentRow.SelectBySubject"/>)
+    /// for several questions: a status answer asks per part.
     /// </summary>
-    Task<SubjectConsents> LoadConsentsAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, CancellationToken cancellationToken);
-
-    /// <summary>Decides <paramref name="query"/> on consents read with <see cref="LoadConsentsAsync"/> (same jongere).</summary>
     BasisDecision Decide(SubjectConsents consents, BasisQuery query, DateTimeOffset now);
 }

@@ -33,8 +33,7 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
         return Decide(consents, query, now);
     }
 
-    /// <inheritdoc />
-    public async Task<SubjectConsents> LoadConsentsAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, CancellationToken cancellationToken)
+    private static async Task<SubjectConsents> LoadConsentsAsync(DbConnection connection, DbTransaction? transaction, string subjectPseudonym, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
