@@ -32,7 +32,7 @@ internal static class ChainCommands
         DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, long headSequence, byte[] headHash, CancellationToken cancellationToken)
     {
         var stored = Link(record, headSequence, headHash);
-        await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(stored), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await InsertAsync(connection, transaction, stored, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 
@@ -53,7 +53,7 @@ internal static class ChainCommands
         {
             foreach (var record in records)
             {
-                await connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(record), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await InsertAsync(connection, transaction, record, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -80,6 +80,9 @@ internal static class ChainCommands
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, ProcessingLogRecord record, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(RecordRow.Insert, RecordRow.From(record), transaction, cancellationToken: cancellationToken));
 
     public static async Task<ProcessingLogPage> ListAsync(
         DbConnection connection, string column, string value, bool leaveOutConfidential, ProcessingLogPageRequest page, ProcessingLogFilter? filter, CancellationToken cancellationToken)

@@ -15,19 +15,20 @@ internal sealed class RecordRow
         "previous_hash AS PreviousHash, record_hash AS RecordHash";
 
     public const string Insert =
-        "INSERT INTO processing_record (sequence_no, trace_id, span_id, parent_span_id, processing_activity_id, operation, action, " +
-        "purpose_code, legal_basis_kind, legal_basis_value, requesting_oin, executing_oin, data_subject_ref, data_categories, status, " +
-        "start_time, end_time, vertrouwelijkheid, bewaartermijn, previous_hash, record_hash) VALUES (@SequenceNo, @TraceId, @SpanId, " +
+        InsertInto + " VALUES (@SequenceNo, @TraceId, @SpanId, " +
         "@ParentSpanId, @ProcessingActivityId, @Operation, @Action, @PurposeCode, @LegalBasisKind, @LegalBasisValue, @RequestingOin, " +
         "@ExecutingOin, @DataSubjectRef, @DataCategories, @Status, @StartTime, @EndTime, @Vertrouwelijkheid, @Bewaartermijn, " +
         "@PreviousHash, @RecordHash)";
 
     /// <summary><see cref="Insert"/> with positional parameters ($1 ... $21, in its column order): for a PostgreSQL batch, whose commands take no named parameters. Values: <see cref="InsertValues"/>.</summary>
     public static readonly string InsertPositional =
+        InsertInto + " VALUES (" + string.Join(", ", Enumerable.Range(1, 21).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture))) + ")";
+
+    // The insert's columns, in the order of both inserts' values.
+    private const string InsertInto =
         "INSERT INTO processing_record (sequence_no, trace_id, span_id, parent_span_id, processing_activity_id, operation, action, " +
         "purpose_code, legal_basis_kind, legal_basis_value, requesting_oin, executing_oin, data_subject_ref, data_categories, status, " +
-        "start_time, end_time, vertrouwelijkheid, bewaartermijn, previous_hash, record_hash) VALUES (" +
-        string.Join(", ", Enumerable.Range(1, 21).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture))) + ")";
+        "start_time, end_time, vertrouwelijkheid, bewaartermijn, previous_hash, record_hash)";
 
     public long SequenceNo { get; set; }
 
