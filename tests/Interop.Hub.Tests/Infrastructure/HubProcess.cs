@@ -235,7 +235,8 @@ public sealed class HubProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string HubDll()
+    /// <summary>The built hub program these tests start.</summary>
+    internal static string HubDll()
     {
         var metadata = typeof(HubProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         return Path.Combine(metadata["RepoRoot"]!, "src", "Interop.Hub", "bin", metadata["Configuration"]!, "net10.0", "Interop.Hub.dll");
