@@ -71,7 +71,7 @@ internal static class CaseBenchmark
         if (command is "submit" or "all")
         {
             var sequence = 0L;
-            await MeasureAsync($"SubmitReferral, {callers} concurrent callers", callers, duration, warmup, async () =>
+            await MeasureAsync(hub, $"SubmitReferral, {callers} concurrent callers", callers, duration, warmup, async () =>
             {
                 var n = Interlocked.Increment(ref sequence);
                 await new ReferralService.ReferralServiceClient(roc).SubmitReferralAsync(ReferralRequest(pool[(int)(n % pool.Count)]));
@@ -86,7 +86,7 @@ internal static class CaseBenchmark
             Console.WriteLine($"Submitted {submitted.Count} referrals to read.");
             var referrals = new ReferralService.ReferralServiceClient(gemeente);
             var sequence = 0L;
-            await MeasureAsync($"GetReferral by the receiver, {callers} concurrent callers", callers, duration, warmup, async () =>
+            await MeasureAsync(hub, $"GetReferral by the receiver, {callers} concurrent callers", callers, duration, warmup, async () =>
             {
                 var n = Interlocked.Increment(ref sequence);
                 await referrals.GetReferralAsync(new GetReferralRequest { ReferralId = submitted[(int)(n % submitted.Count)] });
@@ -107,7 +107,7 @@ internal static class CaseBenchmark
             }
             else
             {
-                await MeasureAsync($"Directory GetPartner (floor), {callers} concurrent callers", callers, duration, warmup, async () =>
+                await MeasureAsync(hub, $"Directory GetPartner (floor), {callers} concurrent callers", callers, duration, warmup, async () =>
                 {
                     await new DirectoryService.DirectoryServiceClient(gemeente).GetPartnerAsync(request);
                 });
@@ -126,7 +126,7 @@ internal static class CaseBenchmark
         else if (command is "status" or "all")
         {
             var sequence = 0L;
-            await MeasureAsync($"GetJongereStatus, {callers} concurrent callers", callers, duration, warmup, async () =>
+            await MeasureAsync(hub, $"GetJongereStatus, {callers} concurrent callers", callers, duration, warmup, async () =>
             {
                 var n = Interlocked.Increment(ref sequence);
                 var (bsn, _) = pool[(int)(n % pool.Count)];
@@ -194,7 +194,7 @@ internal static class CaseBenchmark
         return [.. pool];
     }
 
-    private static async Task MeasureAsync(string title, int callers, TimeSpan duration, TimeSpan warmup, Func<Task> call)
+    private static async Task MeasureAsync(BenchHub hub, string title, int callers, TimeSpan duration, TimeSpan warmup, Func<Task> call)
     {
         Console.WriteLine();
         Console.WriteLine($"## {title}");
@@ -225,9 +225,11 @@ internal static class CaseBenchmark
         await Task.Delay(warmup);
         Volatile.Write(ref measuring, true);
         var clock = Stopwatch.StartNew();
+        var (hubBefore, clientBefore) = (hub.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
         await Task.Delay(duration);
         Volatile.Write(ref measuring, false);
         var elapsed = clock.Elapsed;
+        var (hubCpu, clientCpu) = (hub.ProcessorTime - hubBefore, Process.GetCurrentProcess().TotalProcessorTime - clientBefore);
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);
 
@@ -235,6 +237,8 @@ internal static class CaseBenchmark
         var (p50, p99) = LatencyRecorder.Percentiles(recorders);
         Console.WriteLine($"- calls: {count} in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:F0} calls/s");
         Console.WriteLine($"- latency: p50 {p50:F2} ms, p99 {p99:F2} ms");
+        Console.WriteLine($"- hub CPU: {hubCpu.TotalMicroseconds / count:F0} µs per call, {hubCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores on average; "
+            + $"benchmark client: {clientCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores");
         Console.WriteLine($"- errors: {(errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")))}");
         Console.WriteLine($"- load average after: {MachineInfo.LoadAverage()}");
     }

@@ -40,65 +40,64 @@ internal sealed partial class ReferralGrpcService(
         var ct = context.CancellationToken;
         var input = SubmitReferralValidation.Validate(request, call.CallerOin, subjects, code => purposes.TryGet(code, out _), call.StartTime);
 
-        // A retry of a submission that committed returns its referral even when the receiver changed since; the
-        // write checks the key again, because retries may race.
-        var earlier = await database.ReadAsync((c, t) => ReferralStore.FindKeyAsync(c, null, call.CallerOin, input.IdempotencyKey, t), ct).ConfigureAwait(false);
-        if (earlier is not null)
-        {
-            return await ReturnEarlierAsync(earlier, input, call.CallerOin, ct).ConfigureAwait(false);
-        }
-
         var receiver = await partners.FindEnabledAsync(input.ReceiverOin, ct).ConfigureAwait(false);
-        if (receiver is null)
+        var refused = receiver is null ? [] : input.Leefgebieden.Where(l => !receiver.ReferralLeefgebieden.Contains(l)).ToList();
+        if (receiver is null || refused.Count > 0)
         {
-            HubErrors.FailedPrecondition(ReceiverNotPartner, "receiver_oin", "The receiver is not a registered, enabled partner of the hub.");
-        }
+            // A retry of a submission that committed returns its referral even when the receiver changed since.
+            var committed = await database.ReadAsync((c, t) => ReferralStore.FindKeyAsync(c, null, call.CallerOin, input.IdempotencyKey, t), ct).ConfigureAwait(false);
+            if (committed is not null)
+            {
+                return await ReturnEarlierAsync(committed, input, call.CallerOin, ct).ConfigureAwait(false);
+            }
 
-        var refused = input.Leefgebieden.Where(l => !receiver.ReferralLeefgebieden.Contains(l)).ToList();
-        if (refused.Count > 0)
-        {
+            if (receiver is null)
+            {
+                HubErrors.FailedPrecondition(ReceiverNotPartner, "receiver_oin", "The receiver is not a registered, enabled partner of the hub.");
+            }
+
             HubErrors.FailedPrecondition(LeefgebiedNotAccepted, "leefgebieden",
                 $"The receiver does not accept referrals on {string.Join(", ", refused)}; see DirectoryService for what it accepts.");
         }
 
         var senderRef = await partners.RefAsync(call.CallerOin, ct).ConfigureAwait(false);
         var categories = ReferralDataCategories.Of(input.Content, withBsn: true);
-        var (referralId, created) = await database.WriteAsync(ctx => SubmitAsync(ctx, call, input, receiver, senderRef, categories), ct).ConfigureAwait(false);
-        if (!created)
+        var (earlier, stored) = await database.WriteAsync(ctx => SubmitAsync(ctx, call, input, receiver, senderRef, categories), ct).ConfigureAwait(false);
+        if (earlier is not null)
         {
-            return await ReturnEarlierAsync(new IdempotencyEntry { ReferralId = referralId, RequestHash = input.RequestHash }, input, call.CallerOin, ct).ConfigureAwait(false);
+            return await ReturnEarlierAsync(earlier, input, call.CallerOin, ct).ConfigureAwait(false);
         }
 
-        var row = await database.ReadAsync((c, t) => ReferralStore.GetAsync(c, null, referralId, t), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("A committed referral could not be read back.");
-        return await renderer.RenderAsync(row, call.CallerOin, ct).ConfigureAwait(false);
+        // The answer is built from what the write stored, without reading it back or decrypting it.
+        return await renderer.RenderAsync(stored!.Row, stored.Content, stored.Bsn, call.CallerOin, ct).ConfigureAwait(false);
     }
 
-    private async Task<(string ReferralId, bool Created)> SubmitAsync(
+    private async Task<(IdempotencyEntry? Earlier, StoredSubmission? Stored)> SubmitAsync(
         HubWriteContext ctx, HubCall call, NewReferral input, Organisation receiver, OrganisationRef senderRef, IReadOnlyList<DataCategory> categories)
     {
-        // Writes run one at a time, so looking the key up first makes a racing retry find the first submission
-        // instead of losing on the primary key.
+        // The key is looked up in the write, which runs one at a time: a retry (also one racing the first submission)
+        // finds the committed submission instead of losing on the primary key.
         var earlier = await ReferralStore.FindKeyAsync(ctx.Connection, ctx.Transaction, input.SenderOin, input.IdempotencyKey, ctx.CancellationToken).ConfigureAwait(false);
         if (earlier is not null)
         {
             RequireSameRequest(earlier, input);
-            return (earlier.ReferralId, false);
+            return (earlier, null);
         }
 
         var subject = await subjects.ResolveAsync(ctx, input.Subject, input.SenderOin).ConfigureAwait(false);
         var decision = await basisCheck.DecideAsync(ctx, call.Caller, receiver, subject.Pseudonym, input, categories).ConfigureAwait(false);
         var content = input.Content.Clone();
         content.LegalBasis = decision.ContractBasis;
-        await ReferralStore.InsertAsync(ctx, input, subject.Pseudonym, (long)decision.Basis.Kind, decision.Basis.Value, protector.Protect(content, input.ReferralId)).ConfigureAwait(false);
+        var row = await ReferralStore.InsertAsync(ctx, input, subject.Pseudonym, (long)decision.Basis.Kind, decision.Basis.Value, protector.Protect(content, input.ReferralId)).ConfigureAwait(false);
 
-        var receiverRef = await subjects.RefForAsync(ctx, subject.Pseudonym, input.ReceiverOin, input.Subject).ConfigureAwait(false);
+        var bsn = input.Subject.Bsn ?? await subjects.GetBsnAsync(ctx.Connection, ctx.Transaction, subject.Pseudonym, ctx.CancellationToken).ConfigureAwait(false);
+        var receiverRef = await subjects.RefForAsync(ctx, subject.Pseudonym, input.ReceiverOin, bsn).ConfigureAwait(false);
         var received = new ReferralReceived { ReferralId = input.ReferralId, Sender = senderRef, Urgency = input.Urgency };
         received.Leefgebieden.AddRange(input.Leefgebieden);
         await ctx.AddEventAsync(input.ReceiverOin, new Event { SubjectRef = receiverRef, ReferralReceived = received }).ConfigureAwait(false);
         await ConsentDisclosures.RecordAsync(ctx, decision.Basis, input.ReceiverOin, subject.Pseudonym).ConfigureAwait(false);
         await ctx.LogAsync(call.Record(ProcessingActivities.Referral, ProcessingAction.Create, input.PurposeCode, decision.Basis, subject.Pseudonym, categories, ctx.Now)).ConfigureAwait(false);
-        return (input.ReferralId, true);
+        return (null, new StoredSubmission(row, content, bsn));
     }
 
     private async Task<Referral> ReturnEarlierAsync(IdempotencyEntry earlier, NewReferral input, string callerOin, CancellationToken ct)

@@ -15,10 +15,16 @@ namespace Interop.Hub.Referrals;
 internal sealed class ReferralRenderer(ReferralContentProtector content, SubjectDirectory subjects, SubjectPseudonymizer pseudonymizer, PartnerLookup partners)
 {
     /// <summary>The referral of <paramref name="row"/> as <paramref name="readerOin"/> (its sender or receiver) sees it.</summary>
-    public async Task<Referral> RenderAsync(ReferralRow row, string readerOin, CancellationToken cancellationToken)
+    public Task<Referral> RenderAsync(ReferralRow row, string readerOin, CancellationToken cancellationToken) =>
+        RenderAsync(row, content.Unprotect(row), subjects.UnprotectBsn(row.BsnProtected, row.SubjectPseudonym), readerOin, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RenderAsync(ReferralRow, string, CancellationToken)"/>, with the row's content and the jongere's BSN
+    /// already in plain (the write that stored them has them): nothing is decrypted, and <see cref="ReferralRow.Content"/>
+    /// and <see cref="ReferralRow.BsnProtected"/> are not read. <paramref name="referral"/> becomes the answer.
+    /// </summary>
+    public async Task<Referral> RenderAsync(ReferralRow row, Referral referral, Bsn bsn, string readerOin, CancellationToken cancellationToken)
     {
-        var referral = content.Unprotect(row);
-        var bsn = subjects.UnprotectBsn(row.BsnProtected, row.SubjectPseudonym);
         referral.ReferralId = row.ReferralId;
         referral.Sender = await partners.RefAsync(row.SenderOin, cancellationToken).ConfigureAwait(false);
         referral.Receiver = await partners.RefAsync(row.ReceiverOin, cancellationToken).ConfigureAwait(false);

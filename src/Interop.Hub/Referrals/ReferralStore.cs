@@ -26,8 +26,11 @@ internal static class ReferralStore
             "SELECT request_hash AS RequestHash, referral_id AS ReferralId FROM referral_idempotency WHERE sender_oin = @senderOin AND idempotency_key = @key",
             new { senderOin, key }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Stores a new referral (version 1, SUBMITTED) and its idempotency key.</summary>
-    public static async Task InsertAsync(HubWriteContext context, NewReferral referral, string pseudonym, long legalBasisKind, string legalBasisValue, string content)
+    /// <summary>
+    /// Stores a new referral (version 1, SUBMITTED) and its idempotency key; returns the referral's columns as stored
+    /// (<see cref="ReferralRow.BsnProtected"/>, the subject's column, is not set).
+    /// </summary>
+    public static async Task<ReferralRow> InsertAsync(HubWriteContext context, NewReferral referral, string pseudonym, long legalBasisKind, string legalBasisValue, string content)
     {
         var now = HubTime.ToStored(context.Now);
         await context.ExecuteAsync(
@@ -51,6 +54,23 @@ internal static class ReferralStore
         await context.ExecuteAsync(
             "INSERT INTO referral_idempotency (sender_oin, idempotency_key, request_hash, referral_id, create_time) VALUES (@senderOin, @key, @hash, @referralId, @now)",
             new { senderOin = referral.SenderOin, key = referral.IdempotencyKey, hash = referral.RequestHash, referralId = referral.ReferralId, now }).ConfigureAwait(false);
+        return new ReferralRow
+        {
+            ReferralId = referral.ReferralId,
+            SenderOin = referral.SenderOin,
+            ReceiverOin = referral.ReceiverOin,
+            SubjectPseudonym = pseudonym,
+            Status = (long)ReferralStatus.Submitted,
+            Version = 1,
+            LeefgebiedMask = referral.LeefgebiedMask,
+            Urgency = (long)referral.Urgency,
+            SubmitTime = now,
+            UpdateTime = now,
+            PurposeCode = referral.PurposeCode,
+            LegalBasisKind = legalBasisKind,
+            LegalBasisValue = legalBasisValue,
+            Content = content,
+        };
     }
 
     /// <summary>

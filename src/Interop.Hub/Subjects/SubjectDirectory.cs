@@ -132,6 +132,13 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
         var bsn = input?.Bsn is { } given && input.Pseudonym == pseudonym
             ? given
             : await GetBsnAsync(context.Connection, context.Transaction, pseudonym, context.CancellationToken).ConfigureAwait(false);
+        return await RefForAsync(context, pseudonym, oin, bsn).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="RefForAsync(HubWriteContext, string, string, SubjectInput?)"/>, with the jongere's BSN in hand.</summary>
+    public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin, Bsn bsn)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var subjectRef = pseudonymizer.SubjectRefFor(bsn, oin);
         await InsertRefAsync(context, oin, subjectRef, pseudonym).ConfigureAwait(false);
         return subjectRef;

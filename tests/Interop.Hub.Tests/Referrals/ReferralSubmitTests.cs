@@ -40,6 +40,43 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
     }
 
     [Fact]
+    public async Task Retry_AfterTheReceiverStoppedAcceptingTheLeefgebied_ReturnsTheReferral()
+    {
+        var oin = "0000000100" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Fixture.Hub.Registry.AddOrganisationAsync(new Organisation(oin, "RMC Elders", RegistryKind.Rmc, "RMC38") { ReferralLeefgebieden = [Leefgebied.Onderwijs] });
+        var request = NewRequest(TestBsn.Next(), oin);
+        var first = await SubmitAsync(request);
+
+        Assert.True(await Fixture.Hub.Registry.UpdateOrganisationServicesAsync(oin, [Leefgebied.Zorg], false));
+        await UntilRefusedAsync(oin, "LEEFGEBIED_NOT_ACCEPTED");
+
+        // The first submission committed: its retry returns it, whatever the receiver accepts now.
+        var retry = await SubmitAsync(request.Clone());
+        Assert.Equal(first.ReferralId, retry.ReferralId);
+        Assert.Equal(first.Subject, retry.Subject);
+    }
+
+    [Fact]
+    public async Task Answer_IsWhatTheSenderReadsBack_ByBsnAndBySubjectRef()
+    {
+        // The answer is built from what the write stored (no read-back): it must be what GetReferral then returns.
+        var roc = await ClientAsync(Twente.RocVanTwente);
+        var byBsn = await SubmitAsync(NewRequest(TestBsn.Next()));
+        var request = NewRequest("");
+        request.Subject = new Subject { SubjectRef = byBsn.Subject.SubjectRef };
+        var byRef = await SubmitAsync(request);
+
+        foreach (var submitted in new[] { byBsn, byRef })
+        {
+            var read = await roc.GetReferralAsync(new GetReferralRequest { ReferralId = submitted.ReferralId }).ResponseAsync.WaitAsync(Timeout);
+            Assert.Equal(read, submitted);
+            Assert.Equal(ReferralStatus.Submitted, submitted.Status);
+            Assert.Equal(1, submitted.Version);
+            Assert.NotNull(submitted.LegalBasis);
+        }
+    }
+
+    [Fact]
     public async Task ParallelRetries_EightAtOnce_OneReferralOneEvent()
     {
         var request = NewRequest(TestBsn.Next());
@@ -215,4 +252,24 @@ public abstract class ReferralSubmitTests<TFixture>(TFixture fixture) : Referral
 
     private Task<long> CountForKeyAsync(string key) =>
         ReferralDatabase.CountAsync(Fixture.Hub, $"SELECT COUNT(*) FROM referral_idempotency WHERE idempotency_key = '{key}'");
+
+    /// <summary>Until the hub's partner cache has seen a registry change: a new onderwijs submission to <paramref name="oin"/> is refused with <paramref name="type"/>.</summary>
+    private async Task UntilRefusedAsync(string oin, string type)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            try
+            {
+                await SubmitAsync(NewRequest(TestBsn.Next(), oin));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && PreconditionType(ex) == type)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The hub did not see the registry change in time.");
+            await Task.Delay(250);
+        }
+    }
 }
