@@ -91,7 +91,10 @@ internal sealed partial class PlanHandoverGrpcService
                 }
             }
 
-            var sql = new StringBuilder($"SELECT {HandoverRow.Columns} FROM handover h WHERE ")
+            // Each handover with the plan version it offers and its plan, in one statement (plans and versions are
+            // never deleted, so both exist for every handover).
+            var sql = new StringBuilder($"SELECT {HandoverRow.Columns}, {PlanVersionRow.Columns}, {PlanRow.Columns} FROM handover h "
+                    + "JOIN plan_version v ON v.plan_id = h.plan_id AND v.version = h.plan_version JOIN plan p ON p.plan_id = h.plan_id WHERE ")
                 .Append(request.Direction switch
                 {
                     HandoverDirection.Offered => "h.from_oin = @caller",
@@ -125,18 +128,13 @@ internal sealed partial class PlanHandoverGrpcService
             }
 
             sql.Append(" ORDER BY h.offer_time DESC, h.handover_id DESC LIMIT @limit");
-            var found = await connection.QueryAsync<HandoverRow>(new CommandDefinition(
-                sql.ToString(), new { caller = call.CallerOin, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, transaction, cancellationToken: token)).ConfigureAwait(false);
-            var result = new List<(HandoverRow, PlanVersionRow, PlanRow)>();
-            foreach (var handover in found)
-            {
-                // Plans and versions are never deleted, so both exist for every handover.
-                var version = await PlanQueries.VersionAsync(connection, transaction, handover.PlanId, handover.PlanVersion, token).ConfigureAwait(false);
-                var plan = await PlanQueries.PlanByIdAsync(connection, transaction, handover.PlanId, token).ConfigureAwait(false);
-                result.Add((handover, version!, plan!));
-            }
 
-            return result;
+            // Split where each row type's columns start: Dapper looks for the split names from the right, so the
+            // handover's own plan_id column stays the handover's.
+            var found = await connection.QueryAsync<HandoverRow, PlanVersionRow, PlanRow, (HandoverRow, PlanVersionRow, PlanRow)>(new CommandDefinition(
+                sql.ToString(), new { caller = call.CallerOin, pseudonym, start, end, afterTime, afterId, limit = (long)pageSize + 1 }, transaction, cancellationToken: token),
+                static (handover, version, plan) => (handover, version, plan), splitOn: "PlanId,PlanId").ConfigureAwait(false);
+            return found.AsList();
         },
         static found => found.Count > 0,
         async (ctx, found) =>

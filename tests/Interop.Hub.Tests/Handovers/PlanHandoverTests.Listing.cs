@@ -21,6 +21,9 @@ public abstract partial class PlanHandoverTests<TFixture>
         Assert.Empty(offered.Page.NextPageToken);
         Assert.All(offered.Handovers, h => Assert.NotEmpty(h.Plan.Goals));
 
+        // Each handover is listed with the plan version it offers, as the offer answered it (C is still open).
+        Assert.Equal(c, offered.Handovers[0]);
+
         var received = await ListAsync(Twente.Enschede, new ListHandoversRequest { Direction = HandoverDirection.Received, OfferTimeRange = range });
         Assert.Equal([c.HandoverId, a.HandoverId], received.Handovers.Select(h => h.HandoverId));
         var enschedeOffered = await ListAsync(Twente.Enschede, new ListHandoversRequest { Direction = HandoverDirection.Offered, OfferTimeRange = range });
