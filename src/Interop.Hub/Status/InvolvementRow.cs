@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Interop.Hub.Storage;
 using Interop.ProcessingLog;
 
@@ -9,6 +10,23 @@ internal sealed class InvolvementRow
     /// <summary>The SELECT list that fills this type (prefix the table alias where needed).</summary>
     public const string Columns =
         "subject_pseudonym AS SubjectPseudonym, organisation_oin AS OrganisationOin, leefgebied_mask AS LeefgebiedMask, since_time AS SinceTime, expire_time AS ExpireTime, end_time AS EndTime, legal_basis_kind AS LegalBasisKind, legal_basis_value AS LegalBasisValue, purpose_code AS PurposeCode";
+
+    /// <summary>
+    /// The row at <paramref name="reader"/>'s position, read by ordinal in the order of <see cref="Columns"/> (the
+    /// status snapshot reads its six results without Dapper: it runs in the writer, once per status query).
+    /// </summary>
+    public static InvolvementRow Read(DbDataReader reader) => new()
+    {
+        SubjectPseudonym = reader.GetString(0),
+        OrganisationOin = reader.GetString(1),
+        LeefgebiedMask = reader.GetInt64(2),
+        SinceTime = reader.GetInt64(3),
+        ExpireTime = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+        EndTime = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+        LegalBasisKind = reader.GetInt64(6),
+        LegalBasisValue = reader.GetString(7),
+        PurposeCode = reader.GetString(8),
+    };
 
     /// <summary>The jongere.</summary>
     public string SubjectPseudonym { get; set; } = "";
