@@ -101,8 +101,9 @@ internal sealed class JongereStatusQuery(
     private async Task<(JongereSnapshot Snapshot, SubjectConsents Consents)> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Read without Dapper: this command runs in the writer once per status query, and Dapper's per-call work (a
-        // hash of the whole SQL text for its cache key, column checks per result) was ~15 µs of the writer's ~107.
-        // Each row type reads its columns by ordinal, in the order of its Columns (StatusSnapshotRowsTests).
+        // hash of the whole SQL text for its cache key, column checks per result) cost 30-40 µs of hub CPU per query
+        // (docs/benchmarks.md). Each row type reads its columns by ordinal, in the order of its Columns
+        // (StatusSnapshotRowsTests).
         await using var command = connection.CreateCommand();
         command.CommandText = SnapshotSql;
         command.Transaction = transaction;
