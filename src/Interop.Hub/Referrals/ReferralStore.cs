@@ -33,28 +33,7 @@ internal static class ReferralStore
     public static async Task<ReferralRow> InsertAsync(HubWriteContext context, NewReferral referral, string pseudonym, long legalBasisKind, string legalBasisValue, string content)
     {
         var now = HubTime.ToStored(context.Now);
-        await context.ExecuteAsync(
-            "INSERT INTO referral (referral_id, sender_oin, receiver_oin, subject_pseudonym, status, version, leefgebied_mask, urgency, submit_time, update_time, purpose_code, legal_basis_kind, legal_basis_value, content) "
-            + "VALUES (@referralId, @senderOin, @receiverOin, @pseudonym, @status, 1, @mask, @urgency, @now, @now, @purposeCode, @legalBasisKind, @legalBasisValue, @content)",
-            new
-            {
-                referralId = referral.ReferralId,
-                senderOin = referral.SenderOin,
-                receiverOin = referral.ReceiverOin,
-                pseudonym,
-                status = (short)ReferralStatus.Submitted,
-                mask = referral.LeefgebiedMask,
-                urgency = (short)referral.Urgency,
-                now,
-                purposeCode = referral.PurposeCode,
-                legalBasisKind = (short)legalBasisKind,
-                legalBasisValue,
-                content,
-            }).ConfigureAwait(false);
-        await context.ExecuteAsync(
-            "INSERT INTO referral_idempotency (sender_oin, idempotency_key, request_hash, referral_id, create_time) VALUES (@senderOin, @key, @hash, @referralId, @now)",
-            new { senderOin = referral.SenderOin, key = referral.IdempotencyKey, hash = referral.RequestHash, referralId = referral.ReferralId, now }).ConfigureAwait(false);
-        return new ReferralRow
+        var row = new ReferralRow
         {
             ReferralId = referral.ReferralId,
             SenderOin = referral.SenderOin,
@@ -71,6 +50,16 @@ internal static class ReferralStore
             LegalBasisValue = legalBasisValue,
             Content = content,
         };
+
+        // The row is the parameter object: what is inserted is what the caller gets back.
+        await context.ExecuteAsync(
+            "INSERT INTO referral (referral_id, sender_oin, receiver_oin, subject_pseudonym, status, version, leefgebied_mask, urgency, submit_time, update_time, purpose_code, legal_basis_kind, legal_basis_value, content) "
+            + "VALUES (@ReferralId, @SenderOin, @ReceiverOin, @SubjectPseudonym, @Status, @Version, @LeefgebiedMask, @Urgency, @SubmitTime, @UpdateTime, @PurposeCode, @LegalBasisKind, @LegalBasisValue, @Content)",
+            row).ConfigureAwait(false);
+        await context.ExecuteAsync(
+            "INSERT INTO referral_idempotency (sender_oin, idempotency_key, request_hash, referral_id, create_time) VALUES (@senderOin, @key, @hash, @referralId, @now)",
+            new { senderOin = referral.SenderOin, key = referral.IdempotencyKey, hash = referral.RequestHash, referralId = referral.ReferralId, now }).ConfigureAwait(false);
+        return row;
     }
 
     /// <summary>
