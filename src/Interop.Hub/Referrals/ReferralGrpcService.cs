@@ -90,7 +90,7 @@ internal sealed partial class ReferralGrpcService(
         content.LegalBasis = decision.ContractBasis;
         var row = await ReferralStore.InsertAsync(ctx, input, subject.Pseudonym, (long)decision.Basis.Kind, decision.Basis.Value, protector.Protect(content, input.ReferralId)).ConfigureAwait(false);
 
-        var bsn = input.Subject.Bsn ?? await subjects.GetBsnAsync(ctx.Connection, ctx.Transaction, subject.Pseudonym, ctx.CancellationToken).ConfigureAwait(false);
+        var bsn = await subjects.BsnOfAsync(ctx, subject.Pseudonym, input.Subject).ConfigureAwait(false);
         var receiverRef = await subjects.RefForAsync(ctx, subject.Pseudonym, input.ReceiverOin, bsn).ConfigureAwait(false);
         var received = new ReferralReceived { ReferralId = input.ReferralId, Sender = senderRef, Urgency = input.Urgency };
         received.Leefgebieden.AddRange(input.Leefgebieden);

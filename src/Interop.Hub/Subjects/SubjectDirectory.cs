@@ -126,14 +126,8 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     /// responses addressed to it), registering the ref so the organisation can use it later. Pass the BSN when the
     /// request carried it (<paramref name="input"/>): the stored, encrypted one is then not read and decrypted.
     /// </summary>
-    public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin, SubjectInput? input = null)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var bsn = input?.Bsn is { } given && input.Pseudonym == pseudonym
-            ? given
-            : await GetBsnAsync(context.Connection, context.Transaction, pseudonym, context.CancellationToken).ConfigureAwait(false);
-        return await RefForAsync(context, pseudonym, oin, bsn).ConfigureAwait(false);
-    }
+    public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin, SubjectInput? input = null) =>
+        await RefForAsync(context, pseudonym, oin, await BsnOfAsync(context, pseudonym, input).ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>As <see cref="RefForAsync(HubWriteContext, string, string, SubjectInput?)"/>, with the jongere's BSN in hand.</summary>
     public async Task<string> RefForAsync(HubWriteContext context, string pseudonym, string oin, Bsn bsn)
@@ -142,6 +136,18 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
         var subjectRef = pseudonymizer.SubjectRefFor(bsn, oin);
         await InsertRefAsync(context, oin, subjectRef, pseudonym).ConfigureAwait(false);
         return subjectRef;
+    }
+
+    /// <summary>
+    /// In a write: the BSN of the jongere <paramref name="pseudonym"/>: the one <paramref name="input"/> carried when it
+    /// names that jongere, else the stored one, read and decrypted.
+    /// </summary>
+    public async Task<Bsn> BsnOfAsync(HubWriteContext context, string pseudonym, SubjectInput? input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return input?.Bsn is { } given && input.Pseudonym == pseudonym
+            ? given
+            : await GetBsnAsync(context.Connection, context.Transaction, pseudonym, context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The jongere's BSN, decrypted, for a payload that must carry it to its receiver.</summary>
