@@ -1,4 +1,5 @@
 using System.Data.Common;
+
 namespace Interop.Hub.LegalBasis;
 
 /// <summary>The columns of table consent the resolver reads (see migration 0003).</summary>

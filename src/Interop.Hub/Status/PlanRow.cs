@@ -1,4 +1,5 @@
 using System.Data.Common;
+
 namespace Interop.Hub.JongereStatus;
 
 /// <summary>The index columns of a jongere's plan row: who holds it and who is regisseur.</summary>

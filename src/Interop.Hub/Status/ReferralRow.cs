@@ -1,4 +1,5 @@
 using System.Data.Common;
+
 namespace Interop.Hub.JongereStatus;
 
 /// <summary>The index columns of a referral row that a status answer shows (no content).</summary>
