@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Interop.Privacy.Internal;
 
 namespace Interop.Privacy;
 
@@ -23,8 +24,8 @@ public sealed class SubjectPseudonymizer
     private const int HashBytes = 32;
     private const int OinLength = 20;
 
-    private readonly byte[] _pseudonymKey;
-    private readonly byte[] _subjectRefKey;
+    private readonly ThreadLocalHmac _pseudonymHmac;
+    private readonly ThreadLocalHmac _subjectRefHmac;
     private readonly string _pseudonymPrefix;
     private readonly string _subjectRefPrefix;
 
@@ -41,8 +42,8 @@ public sealed class SubjectPseudonymizer
         ArgumentOutOfRangeException.ThrowIfLessThan(keyVersion, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(keyVersion, 99);
         KeyVersion = keyVersion;
-        _pseudonymKey = HMACSHA256.HashData(key, "interop.v1/pseudonym"u8);
-        _subjectRefKey = HMACSHA256.HashData(key, "interop.v1/subject-ref"u8);
+        _pseudonymHmac = new ThreadLocalHmac(HMACSHA256.HashData(key, "interop.v1/pseudonym"u8));
+        _subjectRefHmac = new ThreadLocalHmac(HMACSHA256.HashData(key, "interop.v1/subject-ref"u8));
         _pseudonymPrefix = "p" + keyVersion.ToString(CultureInfo.InvariantCulture) + ":";
         _subjectRefPrefix = "r" + keyVersion.ToString(CultureInfo.InvariantCulture) + ":";
     }
@@ -56,7 +57,7 @@ public sealed class SubjectPseudonymizer
     {
         Span<byte> input = stackalloc byte[Bsn.Length];
         Encoding.ASCII.GetBytes(bsn.Value, input);
-        return Encode(_pseudonymPrefix, _pseudonymKey, input);
+        return Encode(_pseudonymPrefix, _pseudonymHmac, input);
     }
 
     /// <summary>The subject_ref of <paramref name="bsn"/> as the organisation <paramref name="organisationOin"/> sees it.</summary>
@@ -76,13 +77,13 @@ public sealed class SubjectPseudonymizer
         Span<byte> input = stackalloc byte[OinLength + Bsn.Length];
         Encoding.ASCII.GetBytes(organisationOin, input);
         Encoding.ASCII.GetBytes(bsn.Value, input[OinLength..]);
-        return Encode(_subjectRefPrefix, _subjectRefKey, input);
+        return Encode(_subjectRefPrefix, _subjectRefHmac, input);
     }
 
-    private static string Encode(string prefix, byte[] key, ReadOnlySpan<byte> input)
+    private static string Encode(string prefix, ThreadLocalHmac hmac, ReadOnlySpan<byte> input)
     {
         Span<byte> hash = stackalloc byte[HashBytes];
-        HMACSHA256.HashData(key, input, hash);
+        hmac.Compute(input, hash);
         return prefix + Base64Url.EncodeToString(hash);
     }
 }

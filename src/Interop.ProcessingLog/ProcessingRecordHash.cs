@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -47,6 +48,9 @@ public static class ProcessingRecordHash
     /// <summary>The format tag that opens the encoding; a future encoding gets a new tag.</summary>
     public const string FormatTag = "interop.processing-log/v1";
 
+    // A typical record encodes to 300-400 bytes.
+    private const int EncodingSizeHint = 512;
+
     private static readonly byte[] Genesis = new byte[HashSize];
 
     /// <summary>The previous_hash of the first record: 32 zero bytes.</summary>
@@ -55,34 +59,9 @@ public static class ProcessingRecordHash
     /// <summary>The canonical encoding of <paramref name="record"/>'s fields, without the previous hash.</summary>
     public static byte[] Encode(ProcessingLogRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        using var stream = new MemoryStream(512);
-        WriteString(stream, FormatTag);
-        WriteUInt64(stream, checked((ulong)record.Sequence));
-        WriteString(stream, record.TraceId);
-        WriteString(stream, record.SpanId);
-        WriteString(stream, record.ParentSpanId);
-        WriteString(stream, record.ProcessingActivityId);
-        WriteString(stream, record.Operation);
-        WriteInt32(stream, (int)record.Action);
-        WriteString(stream, record.PurposeCode);
-        WriteInt32(stream, (int)record.LegalBasis.Kind);
-        WriteString(stream, record.LegalBasis.Value);
-        WriteString(stream, record.RequestingOrganisationOin);
-        WriteString(stream, record.ExecutingOrganisationOin);
-        WriteString(stream, record.DataSubjectRef);
-        WriteUInt32(stream, (uint)record.DataCategories.Count);
-        foreach (var category in record.DataCategories)
-        {
-            WriteInt32(stream, (int)category);
-        }
-
-        WriteInt32(stream, (int)record.Status);
-        WriteInt64(stream, ToUnixMicroseconds(record.StartTime));
-        WriteInt64(stream, ToUnixMicroseconds(record.EndTime));
-        WriteInt32(stream, (int)record.Vertrouwelijkheid);
-        WriteString(stream, record.Bewaartermijn);
-        return stream.ToArray();
+        var writer = new ArrayBufferWriter<byte>(EncodingSizeHint);
+        EncodeTo(writer, record);
+        return writer.WrittenSpan.ToArray();
     }
 
     /// <summary>SHA-256 over the canonical encoding of <paramref name="record"/> followed by <paramref name="previousHash"/>.</summary>
@@ -94,10 +73,11 @@ public static class ProcessingRecordHash
             throw new ArgumentException($"A previous hash is {HashSize} bytes.", nameof(previousHash));
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encode(record));
-        hash.AppendData(previousHash);
-        return hash.GetHashAndReset();
+        // One buffer and one SHA-256 call: the record is appended in the writer, once per processing.
+        var writer = new ArrayBufferWriter<byte>(EncodingSizeHint);
+        EncodeTo(writer, record);
+        writer.Write(previousHash);
+        return SHA256.HashData(writer.WrittenSpan);
     }
 
     /// <summary>Microseconds since the Unix epoch: the precision the log keeps and hashes.</summary>
@@ -106,38 +86,57 @@ public static class ProcessingRecordHash
     /// <summary>The inverse of <see cref="ToUnixMicroseconds"/>, in UTC.</summary>
     public static DateTimeOffset FromUnixMicroseconds(long value) => DateTimeOffset.UnixEpoch.AddTicks(value * 10);
 
-    private static void WriteString(Stream stream, string value)
+    private static void EncodeTo(ArrayBufferWriter<byte> writer, ProcessingLogRecord record)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        WriteUInt32(stream, (uint)bytes.Length);
-        stream.Write(bytes);
+        ArgumentNullException.ThrowIfNull(record);
+        WriteString(writer, FormatTag);
+        WriteUInt64(writer, checked((ulong)record.Sequence));
+        WriteString(writer, record.TraceId);
+        WriteString(writer, record.SpanId);
+        WriteString(writer, record.ParentSpanId);
+        WriteString(writer, record.ProcessingActivityId);
+        WriteString(writer, record.Operation);
+        WriteInt32(writer, (int)record.Action);
+        WriteString(writer, record.PurposeCode);
+        WriteInt32(writer, (int)record.LegalBasis.Kind);
+        WriteString(writer, record.LegalBasis.Value);
+        WriteString(writer, record.RequestingOrganisationOin);
+        WriteString(writer, record.ExecutingOrganisationOin);
+        WriteString(writer, record.DataSubjectRef);
+        WriteUInt32(writer, (uint)record.DataCategories.Count);
+        foreach (var category in record.DataCategories)
+        {
+            WriteInt32(writer, (int)category);
+        }
+
+        WriteInt32(writer, (int)record.Status);
+        WriteInt64(writer, ToUnixMicroseconds(record.StartTime));
+        WriteInt64(writer, ToUnixMicroseconds(record.EndTime));
+        WriteInt32(writer, (int)record.Vertrouwelijkheid);
+        WriteString(writer, record.Bewaartermijn);
     }
 
-    private static void WriteUInt32(Stream stream, uint value)
+    private static void WriteString(ArrayBufferWriter<byte> writer, string value)
     {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(buffer, value);
-        stream.Write(buffer);
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteUInt32(writer, (uint)length);
+        writer.Advance(Encoding.UTF8.GetBytes(value, writer.GetSpan(length)));
     }
 
-    private static void WriteInt32(Stream stream, int value)
+    private static void WriteUInt32(ArrayBufferWriter<byte> writer, uint value)
     {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(buffer, value);
-        stream.Write(buffer);
+        BinaryPrimitives.WriteUInt32BigEndian(writer.GetSpan(sizeof(uint)), value);
+        writer.Advance(sizeof(uint));
     }
 
-    private static void WriteUInt64(Stream stream, ulong value)
+    // Two's complement: a signed value's big-endian bytes are those of its unsigned reinterpretation.
+    private static void WriteInt32(ArrayBufferWriter<byte> writer, int value) => WriteUInt32(writer, unchecked((uint)value));
+
+    private static void WriteUInt64(ArrayBufferWriter<byte> writer, ulong value)
     {
-        Span<byte> buffer = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64BigEndian(buffer, value);
-        stream.Write(buffer);
+        BinaryPrimitives.WriteUInt64BigEndian(writer.GetSpan(sizeof(ulong)), value);
+        writer.Advance(sizeof(ulong));
     }
 
-    private static void WriteInt64(Stream stream, long value)
-    {
-        Span<byte> buffer = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(buffer, value);
-        stream.Write(buffer);
-    }
+    private static void WriteInt64(ArrayBufferWriter<byte> writer, long value) => WriteUInt64(writer, unchecked((ulong)value));
 }

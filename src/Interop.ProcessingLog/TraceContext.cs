@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
+using Interop.ProcessingLog.Internal;
 
 namespace Interop.ProcessingLog;
 
@@ -88,7 +88,7 @@ public readonly record struct TraceContext
         Span<byte> buffer = stackalloc byte[bytes];
         do
         {
-            RandomNumberGenerator.Fill(buffer);
+            RandomIdSource.Fill(buffer);
         }
         while (buffer.IndexOfAnyExcept((byte)0) < 0);
 

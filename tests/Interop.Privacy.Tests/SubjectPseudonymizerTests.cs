@@ -28,6 +28,23 @@ public partial class SubjectPseudonymizerTests
     }
 
     [Fact]
+    public void Pseudonymize_ManyThreadsInterleaved_EachGetsTheSingleThreadedAnswer()
+    {
+        // Each thread keeps its own HMAC contexts; interleaving pseudonyms and refs on many threads must neither mix
+        // state between them nor between the two sub-keys.
+        var pseudonymizer = new SubjectPseudonymizer(TestKeys.Random32());
+        var bsns = TestBsns.Many(seed: 3, count: 64).Select(Bsn.Parse).ToArray();
+        var expected = bsns.Select(b => (pseudonymizer.Pseudonymize(b), pseudonymizer.SubjectRefFor(b, RocOin), pseudonymizer.SubjectRefFor(b, GemeenteOin))).ToArray();
+        var fresh = new SubjectPseudonymizer(TestKeys.Random32());
+        Parallel.For(0, 4_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var at = i % bsns.Length;
+            Assert.Equal(expected[at], (pseudonymizer.Pseudonymize(bsns[at]), pseudonymizer.SubjectRefFor(bsns[at], RocOin), pseudonymizer.SubjectRefFor(bsns[at], GemeenteOin)));
+            Assert.NotEqual(expected[at].Item1, fresh.Pseudonymize(bsns[at]));
+        });
+    }
+
+    [Fact]
     public void Pseudonymize_SameBsnAndKey_IsDeterministic()
     {
         var key = TestKeys.Random32();

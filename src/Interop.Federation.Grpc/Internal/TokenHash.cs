@@ -12,27 +12,25 @@ namespace Interop.Federation.Grpc.Internal;
 /// </summary>
 internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
-    private const int StackLimit = 4096;
-
     public static TokenHash Compute(string token)
     {
-        var byteCount = Encoding.UTF8.GetMaxByteCount(token.Length);
-        byte[]? rented = null;
-        var buffer = byteCount <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
+        // A rented buffer, not stackalloc: a stack buffer big enough for a token (about 1 KB, up to 4 KB with claims)
+        // is zeroed on every call.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(token.Length));
+        var written = 0;
         try
         {
-            var written = Encoding.UTF8.GetBytes(token, buffer);
+            written = Encoding.UTF8.GetBytes(token, buffer);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], hash);
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
             var words = MemoryMarshal.Cast<byte, ulong>(hash);
             return new TokenHash(words[0], words[1], words[2], words[3]);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            // The pool's next renter must not find the token.
+            buffer.AsSpan(0, written).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
