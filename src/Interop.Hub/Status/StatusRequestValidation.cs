@@ -36,7 +36,9 @@ internal static partial class StatusRequestValidation
     public static (SubjectInput Subject, string PurposeCode) Validate(GetJongereStatusRequest request, SubjectDirectory subjects, PurposeRegister purposes)
     {
         var violations = new Violations();
-        var subject = subjects.Parse(request.Subject, "subject", violations);
+        // A status read registers the jongere only when it issues the caller's first subject_ref: the BSN is encrypted
+        // then, in the write, not on every read.
+        var subject = subjects.Parse(request.Subject, "subject", violations, protectBsn: false);
         var code = purposes.Validate(request.Purpose, "purpose", violations);
         violations.ThrowIfAny();
         return (subject!, code!);

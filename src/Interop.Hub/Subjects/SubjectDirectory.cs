@@ -20,7 +20,15 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     /// Validates <paramref name="subject"/> (exactly one of bsn, passing the elfproef, or subject_ref); problems go to
     /// <paramref name="violations"/> under <paramref name="field"/>. Returns null when invalid or (not required) absent.
     /// </summary>
-    public SubjectInput? Parse(Subject? subject, string field, Violations violations, bool required = true)
+    /// <param name="subject">The request's subject.</param>
+    /// <param name="field">The subject's field path, for violations.</param>
+    /// <param name="violations">Where problems go.</param>
+    /// <param name="required">Whether an absent subject is a violation.</param>
+    /// <param name="protectBsn">
+    /// Whether to encrypt a BSN now, off the write queue, for a call that registers the jongere (false for a read that
+    /// registers only now and then: <see cref="ResolveAsync"/> encrypts it then, in the write).
+    /// </param>
+    public SubjectInput? Parse(Subject? subject, string field, Violations violations, bool required = true, bool protectBsn = true)
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (subject is null || (subject.Bsn.Length == 0 && subject.SubjectRef.Length == 0))
@@ -50,7 +58,7 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
 
             var bsn = Bsn.Parse(subject.Bsn);
             var pseudonym = pseudonymizer.Pseudonymize(bsn);
-            return SubjectInput.FromBsn(bsn, pseudonym, Convert.ToBase64String(protector.Protect(bsn.Value, BsnAssociatedData(pseudonym))));
+            return SubjectInput.FromBsn(bsn, pseudonym, protectBsn ? Protect(bsn, pseudonym) : null);
         }
 
         if (subject.SubjectRef.Length > MaxSubjectRefLength || !subject.SubjectRef.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
@@ -70,11 +78,11 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Bsn is not null)
+        if (input.Bsn is { } bsn)
         {
             await context.ExecuteAsync(
                 "INSERT INTO subject (pseudonym, bsn_protected, create_time) VALUES (@pseudonym, @protectedBsn, @now) ON CONFLICT (pseudonym) DO NOTHING",
-                new { pseudonym = input.Pseudonym, protectedBsn = input.ProtectedBsn, now = HubTime.ToStored(context.Now) }).ConfigureAwait(false);
+                new { pseudonym = input.Pseudonym, protectedBsn = input.ProtectedBsn ?? Protect(bsn, input.Pseudonym!), now = HubTime.ToStored(context.Now) }).ConfigureAwait(false);
             var callerRef = RefOf(input, callerOin);
             await InsertRefAsync(context, callerOin, callerRef, input.Pseudonym!).ConfigureAwait(false);
             return new ResolvedSubject(input.Pseudonym!, callerRef);
@@ -162,6 +170,8 @@ internal sealed class SubjectDirectory(SubjectPseudonymizer pseudonymizer, Perso
     /// <summary>The BSN from subject.bsn_protected of the jongere <paramref name="pseudonym"/> (read with a join, say).</summary>
     public Bsn UnprotectBsn(string protectedBsn, string pseudonym) =>
         Bsn.Parse(protector.Unprotect(Convert.FromBase64String(protectedBsn), BsnAssociatedData(pseudonym)));
+
+    private string Protect(Bsn bsn, string pseudonym) => Convert.ToBase64String(protector.Protect(bsn.Value, BsnAssociatedData(pseudonym)));
 
     // Binds an encrypted BSN to its row: it cannot be moved to another jongere's pseudonym.
     private static string BsnAssociatedData(string pseudonym) => "subject:" + pseudonym;

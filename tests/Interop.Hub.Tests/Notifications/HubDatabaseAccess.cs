@@ -27,6 +27,9 @@ public sealed class HubDatabaseAccess(HubProcess hub)
     public SubjectPseudonymizer Pseudonymizer =>
         new(Convert.FromBase64String(File.ReadAllText(Path.Combine(KeyDirectory, "pseudonym.key")).Trim()));
 
+    private PersonalDataProtector Protector =>
+        new(1, new Dictionary<byte, byte[]> { [1] = Convert.FromBase64String(File.ReadAllText(Path.Combine(KeyDirectory, "personal-data-1.key")).Trim()) });
+
     /// <summary>Registers a new organisation (a fresh test OIN) and returns it, so a test owns its queue alone.</summary>
     public async Task<string> NewOrganisationAsync()
     {
@@ -87,14 +90,23 @@ public sealed class HubDatabaseAccess(HubProcess hub)
         return Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM hub_event WHERE recipient_oin = @recipient", ("recipient", recipientOin)));
     }
 
+    /// <summary>The BSN the hub stored (encrypted) for the jongere <paramref name="pseudonym"/>, decrypted with its development key; null when not registered.</summary>
+    public async Task<string?> StoredBsnAsync(string pseudonym)
+    {
+        await using var connection = await OpenAsync();
+        var stored = await ScalarAsync(connection, null, "SELECT bsn_protected FROM subject WHERE pseudonym = @pseudonym", ("pseudonym", pseudonym));
+        return stored is string protectedBsn
+            ? System.Text.Encoding.UTF8.GetString(Protector.Unprotect(Convert.FromBase64String(protectedBsn), System.Text.Encoding.UTF8.GetBytes("subject:" + pseudonym)))
+            : null;
+    }
+
     /// <summary>Registers the jongere <paramref name="bsn"/> as the hub does, with the subject_ref of each of <paramref name="refsFor"/>; returns the hub's pseudonym.</summary>
     public async Task<string> RegisterSubjectAsync(string bsn, params string[] refsFor)
     {
         var pseudonymizer = Pseudonymizer;
         var parsed = Bsn.Parse(bsn);
         var pseudonym = pseudonymizer.Pseudonymize(parsed);
-        var key = Convert.FromBase64String(File.ReadAllText(Path.Combine(KeyDirectory, "personal-data-1.key")).Trim());
-        var protector = new PersonalDataProtector(1, new Dictionary<byte, byte[]> { [1] = key });
+        var protector = Protector;
         await using var connection = await OpenAsync();
         await using var transaction = await BeginWriteAsync(connection);
         await ExecuteAsync(

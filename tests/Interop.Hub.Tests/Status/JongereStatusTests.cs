@@ -78,6 +78,19 @@ public abstract class JongereStatusTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task UnknownJongere_FirstNamedByAStatusRead_IsRegisteredWithItsBsnEncrypted()
+    {
+        // A status read encrypts the BSN only when it registers the jongere (here: the RMC's first subject_ref of a
+        // jongere the hub did not know); the stored form must still be the BSN, bound to the jongere's pseudonym.
+        var bsn = TestBsn.Next();
+        var status = await StatusAsync(fixture, Twente.RmcTwente, Bsn(bsn), Onderwijs);
+        var pseudonym = await Tables.PseudonymAsync(Twente.RmcTwente, status.SubjectRef);
+
+        Assert.Equal(bsn, await new Notifications.HubDatabaseAccess(fixture.Hub).StoredBsnAsync(pseudonym));
+        Assert.Equal(pseudonym, new Notifications.HubDatabaseAccess(fixture.Hub).Pseudonymizer.Pseudonymize(Interop.Privacy.Bsn.Parse(bsn)));
+    }
+
+    [Fact]
     public async Task Consent_CoveringEverything_ShowsEveryPart_AndRecordsTheDisclosure()
     {
         var (bsn, pseudonym, ids) = await HistoryAsync();
