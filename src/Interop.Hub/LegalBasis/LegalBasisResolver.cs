@@ -25,6 +25,10 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
 
     private readonly IReadOnlyList<StatutoryTaskOptions> _tasks = options.Value.StatutoryTasks;
 
+    // Each task's leefgebieden and categories as masks, computed once: a status answer asks about a dozen parts, each
+    // against every task.
+    private readonly TaskScope[] _scopes = [.. options.Value.StatutoryTasks.Select(t => new TaskScope(t, EnumMask.Of(t.Leefgebieden), EnumMask.Of(t.DataCategories)))];
+
     /// <inheritdoc />
     public async Task<BasisDecision> DecideAsync(DbConnection connection, DbTransaction? transaction, BasisQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -54,35 +58,40 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
             throw new ArgumentException("The consents are of another jongere than the query's.", nameof(consents));
         }
 
-        var leefgebieden = EnumMask.Of(query.Leefgebieden.Where(l => l != Leefgebied.Unspecified));
-        var categories = EnumMask.Of(query.DataCategories.Where(c => c != DataCategory.Unspecified));
+        var leefgebieden = EnumMask.Of(query.Leefgebieden) & ~EnumMask.Bit(Leefgebied.Unspecified);
+        var categories = EnumMask.Of(query.DataCategories) & ~EnumMask.Bit(DataCategory.Unspecified);
 
         switch (query.Claimed?.BasisCase)
         {
             case Contracts.V1.LegalBasis.BasisOneofCase.StatutoryTask:
-                var claimed = _tasks.FirstOrDefault(t => t.Code == query.Claimed.StatutoryTask.Code);
+                var claimed = Array.Find(_scopes, t => t.Task.Code == query.Claimed.StatutoryTask.Code);
                 return claimed is not null && Covers(claimed, query, leefgebieden, categories)
-                    ? TaskDecision(claimed, categories)
+                    ? TaskDecision(claimed.Task, categories)
                     : BasisDecision.Withheld(WithheldReason.NoLegalBasis);
             case Contracts.V1.LegalBasis.BasisOneofCase.ConsentId:
                 var id = query.Claimed.ConsentId;
                 return Evaluate(consents.Rows.Where(c => c.ConsentId == id && NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
         }
 
-        var task = _tasks.FirstOrDefault(t => Covers(t, query, leefgebieden, categories));
-        return task is not null
-            ? TaskDecision(task, categories)
-            : Evaluate(consents.Rows.Where(c => NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
+        foreach (var scope in _scopes)
+        {
+            if (Covers(scope, query, leefgebieden, categories))
+            {
+                return TaskDecision(scope.Task, categories);
+            }
+        }
+
+        return Evaluate(consents.Rows.Where(c => NamesGrantee(c, query)).ToList(), query, leefgebieden, categories, now);
     }
 
     /// <summary>The statutory task with <paramref name="code"/>, or null.</summary>
     public StatutoryTaskOptions? FindTask(string code) => _tasks.FirstOrDefault(t => t.Code == code);
 
-    private static bool Covers(StatutoryTaskOptions task, BasisQuery query, long leefgebieden, long categories) =>
-        task.OrganisationKinds.Contains(query.OrganisationKind)
-        && task.Purposes.Contains(query.PurposeCode, StringComparer.Ordinal)
-        && (leefgebieden & ~EnumMask.Of(task.Leefgebieden)) == 0
-        && (categories & ~EnumMask.Of(task.DataCategories)) == 0;
+    private static bool Covers(TaskScope scope, BasisQuery query, long leefgebieden, long categories) =>
+        (leefgebieden & ~scope.Leefgebieden) == 0
+        && (categories & ~scope.Categories) == 0
+        && scope.Task.OrganisationKinds.Contains(query.OrganisationKind)
+        && scope.Task.Purposes.Contains(query.PurposeCode, StringComparer.Ordinal);
 
     private static BasisDecision TaskDecision(StatutoryTaskOptions task, long categories) => new(
         true,
@@ -164,4 +173,6 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
     };
 
     private static int PopCount(long mask) => System.Numerics.BitOperations.PopCount((ulong)mask);
+
+    private sealed record TaskScope(StatutoryTaskOptions Task, long Leefgebieden, long Categories);
 }

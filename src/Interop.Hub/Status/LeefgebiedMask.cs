@@ -13,8 +13,7 @@ internal static class LeefgebiedMask
         [.. Enum.GetValues<Leefgebied>().Where(l => l != Leefgebied.Unspecified).Order()];
 
     /// <summary>The mask of <paramref name="leefgebieden"/>.</summary>
-    public static long From(IEnumerable<Leefgebied> leefgebieden) =>
-        leefgebieden.Aggregate(0L, (mask, leefgebied) => mask | Bit(leefgebied));
+    public static long From(IEnumerable<Leefgebied> leefgebieden) => Storage.EnumMask.Of(leefgebieden);
 
     /// <summary>The bit of one leefgebied.</summary>
     public static long Bit(Leefgebied leefgebied) => 1L << (int)leefgebied;

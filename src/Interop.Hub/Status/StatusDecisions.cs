@@ -1,5 +1,6 @@
 using Interop.Contracts.V1;
 using Interop.Hub.LegalBasis;
+using Interop.Hub.Storage;
 
 namespace Interop.Hub.JongereStatus;
 
@@ -10,12 +11,12 @@ namespace Interop.Hub.JongereStatus;
 /// </summary>
 internal sealed class StatusDecisions(ILegalBasisResolver resolver, SubjectConsents consents, BasisQuery template, DateTimeOffset now)
 {
-    private readonly Dictionary<string, BasisDecision> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(long Categories, long Leefgebieden), BasisDecision> _answers = [];
 
     /// <summary>The decision for data of <paramref name="categories"/> on <paramref name="leefgebieden"/> (empty: none in particular).</summary>
     public BasisDecision Decide(IReadOnlyList<DataCategory> categories, IReadOnlyList<Leefgebied> leefgebieden)
     {
-        var key = string.Join(',', categories.Select(c => (int)c)) + "|" + LeefgebiedMask.From(leefgebieden);
+        var key = (EnumMask.Of(categories), LeefgebiedMask.From(leefgebieden));
         if (!_answers.TryGetValue(key, out var decision))
         {
             decision = resolver.Decide(consents, template with { Leefgebieden = leefgebieden, DataCategories = categories }, now);

@@ -15,6 +15,8 @@ internal static class StatusPartCategories
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<DataCategory>> Cache = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<DataCategory>> BasisCache = new(StringComparer.Ordinal);
+
     /// <summary>The categories of the part whose message is <paramref name="part"/>, in enum order.</summary>
     public static IReadOnlyList<DataCategory> Of(MessageDescriptor part)
     {
@@ -32,8 +34,11 @@ internal static class StatusPartCategories
     /// <see cref="DataCategory.Professional"/>, which is a professional's data and not governed by the jongere's
     /// consent (options.proto); a part carrying it is still logged with it.
     /// </summary>
-    public static IReadOnlyList<DataCategory> ForBasis(MessageDescriptor part) =>
-        [.. Of(part).Where(c => c != DataCategory.Professional)];
+    public static IReadOnlyList<DataCategory> ForBasis(MessageDescriptor part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return BasisCache.GetOrAdd(part.FullName, _ => [.. Of(part).Where(c => c != DataCategory.Professional)]);
+    }
 
     /// <summary>The categories marked on the fields of <paramref name="message"/> and the messages it holds.</summary>
     public static void Collect(MessageDescriptor message, ISet<DataCategory> categories, HashSet<string> seen)
