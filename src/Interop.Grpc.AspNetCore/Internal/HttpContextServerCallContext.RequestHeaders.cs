@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Interop.Grpc.Shared;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ internal sealed partial class HttpContextServerCallContext
 {
     private const int MaxLowerCaseKeys = 256;
     private static readonly ConcurrentDictionary<string, string> LowerCaseKeys = new(StringComparer.Ordinal);
+    private static readonly SearchValues<char> MetadataKeyChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     /// <summary>
     /// Custom metadata: every header except pseudo-headers and the ones the protocol owns. -bin values are base64,
@@ -80,18 +82,7 @@ internal sealed partial class HttpContextServerCallContext
         return true;
     }
 
-    private static bool IsValidMetadataKey(string key)
-    {
-        foreach (var c in key)
-        {
-            if (!(c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '-' or '_' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return key.Length > 0;
-    }
+    private static bool IsValidMetadataKey(string key) => key.Length > 0 && !key.AsSpan().ContainsAnyExcept(MetadataKeyChars);
 
     /// <summary>
     /// Kestrel names its known headers in canonical case ("Content-Type", "User-Agent"); metadata keys are lower case.
@@ -121,29 +112,8 @@ internal sealed partial class HttpContextServerCallContext
         return lower;
     }
 
-    private static bool HasUpperCase(string value)
-    {
-        foreach (var c in value)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                return true;
-            }
-        }
+    private static bool HasUpperCase(string value) => value.AsSpan().ContainsAnyInRange('A', 'Z');
 
-        return false;
-    }
-
-    private static bool IsPrintableAscii(string value)
-    {
-        foreach (var c in value)
-        {
-            if (c is < ' ' or > '~')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    // Vectorised: a bearer token is a kilobyte or more, checked on every call.
+    private static bool IsPrintableAscii(string value) => !value.AsSpan().ContainsAnyExceptInRange(' ', '~');
 }

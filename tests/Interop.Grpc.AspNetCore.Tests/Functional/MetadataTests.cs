@@ -37,6 +37,26 @@ public class MetadataTests
     }
 
     [Fact]
+    public async Task Metadata_KeysAndValuesOutsideTheGrammar_AreSkipped_LongValuesKept()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        var request = GrpcWire.Request(TestServiceBase.MetadataMethod, GrpcWire.Frame(new StringValue()));
+        var longValue = new string('a', 3_000) + " ~!" + new string('z', 40);
+        request.Headers.TryAddWithoutValidation("x-long", longValue);
+        request.Headers.TryAddWithoutValidation("x-tab-late", new string('b', 100) + "\tc");
+        request.Headers.TryAddWithoutValidation("x-bang!", "v");
+        var response = await server.Client.CallAsync(request);
+
+        response.AssertStatus(StatusCode.OK);
+        var keys = response.Single(StringValue.Parser).Value.Split('|')[3];
+        Assert.Equal(longValue, response.Header("x-long"));
+        Assert.Contains("x-long;", keys);
+        // A control character past the first vector's width, and a key character metadata does not allow.
+        Assert.DoesNotContain("x-tab-late", keys);
+        Assert.DoesNotContain("x-bang", keys);
+    }
+
+    [Fact]
     public async Task ReservedTrailer_SetByHandler_RefusedWithInternal()
     {
         await using var server = await GrpcTestServer.StartAsync();
