@@ -23,14 +23,18 @@ internal sealed class JongereStatusQuery(
 {
     /// <summary>The status of the jongere <paramref name="input"/> for the caller of <paramref name="call"/>.</summary>
     /// <remarks>
-    /// The read and its processing records are one <see cref="IHubDatabase.ReadThenWriteAsync"/>: the answer is
-    /// returned only once what it disclosed is recorded.
+    /// The read, the decisions on each part and the processing records of what they disclose are one
+    /// <see cref="IHubDatabase.ReadThenWriteAsync"/>: the answer is returned only once what it disclosed is recorded.
+    /// The answer itself is rendered after that write, on the same snapshot and decisions, so the single writer does
+    /// not spend its time building messages.
     /// </remarks>
     public async Task<GetJongereStatusResponse> GetAsync(HubCall call, SubjectInput input, string purposeCode, CancellationToken cancellationToken)
     {
         var callerOin = call.CallerOin;
         var kind = OrganisationKindMapping.ToContract(call.Caller.OrganisationKind);
-        return await database.ReadThenWriteAsync(
+        // Derived from the BSN (an HMAC) or given: computed here, not in the single writer.
+        var callerRef = subjects.RefOf(input, callerOin);
+        var (builder, subjectRef, now) = await database.ReadThenWriteAsync(
             async (connection, transaction, ct) =>
             {
                 // A BSN gives the pseudonym without asking the database, so a jongere the hub does not know is answered
@@ -42,41 +46,43 @@ internal sealed class JongereStatusQuery(
                 }
 
                 var now = time.GetUtcNow();
-                var callerRef = subjects.RefOf(input, callerOin);
                 var (snapshot, consents) = await ReadAsync(connection, transaction, pseudonym, callerOin, callerRef, now, ct).ConfigureAwait(false);
                 var decisions = new StatusDecisions(resolver, consents, new BasisQuery(pseudonym, callerOin, kind, call.Caller.RmcRegion, purposeCode, [], []), now);
-                var answer = await new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, ct).BuildAsync(now).ConfigureAwait(false);
-                return (Answer: answer, IssuedRef: snapshot.CallerRefIssued ? callerRef : null);
+                var builder = new StatusAnswerBuilder(snapshot, decisions, partners, callerOin, cancellationToken);
+                return (Builder: builder, Disclosure: builder.Decide(), IssuedRef: snapshot.CallerRefIssued ? callerRef : null, Now: now);
             },
-            (ctx, read) => RecordAsync(ctx, call, input, purposeCode, read.Answer, read.IssuedRef),
+            async (ctx, read) => (read.Builder, await RecordAsync(ctx, call, input, purposeCode, read.Disclosure, read.IssuedRef).ConfigureAwait(false), read.Now),
             cancellationToken).ConfigureAwait(false);
+        var response = await builder.BuildAsync(now).ConfigureAwait(false);
+        response.SubjectRef = subjectRef;
+        return response;
     }
 
     /// <summary>
-    /// Records what <paramref name="answer"/> disclosed, under which basis; returns the answer with its subject_ref
-    /// (<paramref name="issuedRef"/> when the read found it issued already, else issued now).
+    /// Records what <paramref name="disclosure"/> discloses, under which basis; returns the caller's subject_ref for the
+    /// answer: empty when it may not learn it, else <paramref name="issuedRef"/> when the read found it issued
+    /// already, else issued now.
     /// </summary>
-    private async Task<GetJongereStatusResponse> RecordAsync(HubWriteContext ctx, HubCall call, SubjectInput input, string purposeCode, StatusAnswer answer, string? issuedRef)
+    private async Task<string> RecordAsync(HubWriteContext ctx, HubCall call, SubjectInput input, string purposeCode, StatusDisclosure disclosure, string? issuedRef)
     {
         var callerOin = call.CallerOin;
-        var subjectRef = !answer.RevealSubjectRef ? ""
+        var subjectRef = !disclosure.RevealSubjectRef ? ""
             : issuedRef ?? (await subjects.ResolveAsync(ctx, input, callerOin).ConfigureAwait(false)).CallerRef;
-        if (answer.Disclosed.Count == 0)
+        if (disclosure.Disclosed.Count == 0)
         {
             // Nothing disclosed, but the jongere's identifier was still processed to find that out.
             await ctx.LogAsync(call.Record(
-                ProcessingActivities.Status, ProcessingAction.Read, purposeCode, ProcessingLegalBasis.None, answer.Pseudonym,
+                ProcessingActivities.Status, ProcessingAction.Read, purposeCode, ProcessingLegalBasis.None, disclosure.Pseudonym,
                 [input.Bsn is null ? DataCategory.Pseudonym : DataCategory.Bsn], ctx.Now)).ConfigureAwait(false);
         }
 
-        foreach (var (basis, categories) in answer.Disclosed)
+        foreach (var (basis, categories) in disclosure.Disclosed)
         {
-            await ctx.LogAsync(call.Record(ProcessingActivities.Status, ProcessingAction.Read, purposeCode, basis, answer.Pseudonym, categories, ctx.Now)).ConfigureAwait(false);
-            await ConsentDisclosures.RecordAsync(ctx, basis, callerOin, answer.Pseudonym).ConfigureAwait(false);
+            await ctx.LogAsync(call.Record(ProcessingActivities.Status, ProcessingAction.Read, purposeCode, basis, disclosure.Pseudonym, categories, ctx.Now)).ConfigureAwait(false);
+            await ConsentDisclosures.RecordAsync(ctx, basis, callerOin, disclosure.Pseudonym).ConfigureAwait(false);
         }
 
-        answer.Response.SubjectRef = subjectRef;
-        return answer.Response;
+        return subjectRef;
     }
 
     private const int OfferedStatus = (int)HandoverStatus.Offered;

@@ -9,7 +9,9 @@ namespace Interop.Hub.JongereStatus;
 
 /// <summary>
 /// Builds a status answer from a <see cref="JongereSnapshot"/>, part by part, each filtered by the requester's basis
-/// for the categories it carries (<see cref="StatusPartCategories"/>). The requester's own involvement, referrals and
+/// for the categories it carries (<see cref="StatusPartCategories"/>): first every part is decided
+/// (<see cref="Decide"/>, in the write that records the disclosure), then the answer is rendered on those decisions
+/// (<see cref="BuildAsync"/>, after the write, off the single writer). The requester's own involvement, referrals and
 /// handovers are shown even in a withheld part: they are its own data. Everything else in a withheld part is left
 /// out, so an answer without any basis is the same whether or not the hub knows the jongere, apart from
 /// regisseur_contactable.
@@ -17,44 +19,81 @@ namespace Interop.Hub.JongereStatus;
 internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisions decisions, PartnerLookup partners, string callerOin, CancellationToken cancellationToken)
 {
     private readonly Dictionary<ProcessingLegalBasis, SortedSet<DataCategory>> _disclosed = [];
+    private readonly PartDecision[] _leefgebieden = new PartDecision[LeefgebiedMask.All.Count];
+    private PartDecision _known;
+    private PartDecision _involvements;
+    private PartDecision _regisseur;
+    private PartDecision _referrals;
+    private PartDecision _handovers;
+    private bool _decided;
 
-    /// <summary>The answer as of <paramref name="now"/>.</summary>
-    public async Task<StatusAnswer> BuildAsync(DateTimeOffset now)
+    /// <summary>
+    /// Decides every part and returns what the answer discloses. Runs in the write that records it, on the snapshot
+    /// read there; <see cref="BuildAsync"/> then only renders these decisions.
+    /// </summary>
+    public StatusDisclosure Decide()
     {
+        if (_decided)
+        {
+            throw new InvalidOperationException("The parts are decided already.");
+        }
+
+        _known = DecidePart(KnownPart.Descriptor, []);
+        var otherInvolvements = snapshot.Involvements.Where(i => i.OrganisationOin != callerOin).Aggregate(0L, (m, i) => m | i.LeefgebiedMask);
+        _involvements = DecidePart(InvolvementsPart.Descriptor, LeefgebiedMask.ToList(otherInvolvements));
+        _regisseur = DecidePart(RegisseurPart.Descriptor, []);
+        var otherReferrals = snapshot.OpenReferrals.Where(r => !r.Involves(callerOin)).Aggregate(0L, (m, r) => m | r.LeefgebiedMask);
+        _referrals = DecidePart(OpenReferralsPart.Descriptor, LeefgebiedMask.ToList(otherReferrals));
+        _handovers = DecidePart(OpenHandoversPart.Descriptor, []);
+        for (var i = 0; i < _leefgebieden.Length; i++)
+        {
+            _leefgebieden[i] = DecidePart(LeefgebiedStatus.Descriptor, [LeefgebiedMask.All[i]]);
+        }
+
+        if (_known.Visible)
+        {
+            // The subject_ref goes with the knowledge that the hub knows (or not) the jongere.
+            _disclosed[_known.Basis].Add(DataCategory.Pseudonym);
+        }
+
+        _decided = true;
+        return new StatusDisclosure(
+            snapshot.Pseudonym,
+            _known.Visible || snapshot.Involves(callerOin),
+            _disclosed.ToDictionary(e => e.Key, e => (IReadOnlyList<DataCategory>)[.. e.Value]));
+    }
+
+    /// <summary>The answer as of <paramref name="now"/>, on the decisions of <see cref="Decide"/>; without its subject_ref.</summary>
+    public async Task<GetJongereStatusResponse> BuildAsync(DateTimeOffset now)
+    {
+        if (!_decided)
+        {
+            throw new InvalidOperationException("Decide the parts first: the answer shows what the processing log records.");
+        }
+
         var response = new GetJongereStatusResponse
         {
             AsOfTime = Timestamp.FromDateTimeOffset(now),
             RegisseurContactable = snapshot.Plan?.Regisseur?.Organisation?.Oin is { } regisseurOin
                 && await partners.FindEnabledAsync(regisseurOin, cancellationToken).ConfigureAwait(false) is not null,
+            Known = new KnownPart { Disclosure = _known.Disclosure, Known = _known.Visible ? snapshot.Known : snapshot.Involves(callerOin) },
+            Involvements = await InvolvementsAsync().ConfigureAwait(false),
+            Regisseur = Regisseur(),
+            OpenReferrals = await ReferralsAsync().ConfigureAwait(false),
+            OpenHandovers = await HandoversAsync().ConfigureAwait(false),
         };
-
-        var (known, knownVisible, knownBasis) = Decide(KnownPart.Descriptor, []);
-        var ownPart = snapshot.Involves(callerOin);
-        response.Known = new KnownPart { Disclosure = known, Known = knownVisible ? snapshot.Known : ownPart };
-        response.Involvements = await InvolvementsAsync().ConfigureAwait(false);
-        response.Regisseur = await RegisseurAsync().ConfigureAwait(false);
-        response.OpenReferrals = await ReferralsAsync().ConfigureAwait(false);
-        response.OpenHandovers = await HandoversAsync().ConfigureAwait(false);
-        foreach (var leefgebied in LeefgebiedMask.All)
+        for (var i = 0; i < _leefgebieden.Length; i++)
         {
-            response.Leefgebieden.Add(await LeefgebiedAsync(leefgebied).ConfigureAwait(false));
+            response.Leefgebieden.Add(await LeefgebiedAsync(LeefgebiedMask.All[i], _leefgebieden[i]).ConfigureAwait(false));
         }
 
-        if (knownVisible)
-        {
-            // The subject_ref goes with the knowledge that the hub knows (or not) the jongere.
-            _disclosed[knownBasis].Add(DataCategory.Pseudonym);
-        }
-
-        return new StatusAnswer(snapshot.Pseudonym, response, knownVisible || ownPart, _disclosed.ToDictionary(e => e.Key, e => (IReadOnlyList<DataCategory>)[.. e.Value]));
+        return response;
     }
 
     private async Task<InvolvementsPart> InvolvementsAsync()
     {
-        var others = snapshot.Involvements.Where(i => i.OrganisationOin != callerOin).ToList();
-        var (disclosure, visible, _) = Decide(InvolvementsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, i) => m | i.LeefgebiedMask)));
-        var part = new InvolvementsPart { Disclosure = disclosure };
-        foreach (var row in snapshot.Involvements.Where(i => visible || i.OrganisationOin == callerOin))
+        var part = new InvolvementsPart { Disclosure = _involvements.Disclosure };
+        foreach (var row in snapshot.Involvements.Where(i => _involvements.Visible || i.OrganisationOin == callerOin))
         {
             part.Involvements.Add(InvolvementRegistration.ToContract(row, await RefAsync(row.OrganisationOin).ConfigureAwait(false)));
         }
@@ -62,23 +101,20 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
         return part;
     }
 
-    private async Task<RegisseurPart> RegisseurAsync()
+    private RegisseurPart Regisseur()
     {
-        var (disclosure, visible, _) = Decide(RegisseurPart.Descriptor, []);
         var regisseur = snapshot.Plan?.Regisseur;
         return new RegisseurPart
         {
-            Disclosure = disclosure,
-            Regisseur = visible || regisseur?.Organisation?.Oin == callerOin ? regisseur : null,
+            Disclosure = _regisseur.Disclosure,
+            Regisseur = _regisseur.Visible || regisseur?.Organisation?.Oin == callerOin ? regisseur : null,
         };
     }
 
     private async Task<OpenReferralsPart> ReferralsAsync()
     {
-        var others = snapshot.OpenReferrals.Where(r => !r.Involves(callerOin)).ToList();
-        var (disclosure, visible, _) = Decide(OpenReferralsPart.Descriptor, LeefgebiedMask.ToList(others.Aggregate(0L, (m, r) => m | r.LeefgebiedMask)));
-        var part = new OpenReferralsPart { Disclosure = disclosure };
-        foreach (var row in snapshot.OpenReferrals.Where(r => visible || r.Involves(callerOin)))
+        var part = new OpenReferralsPart { Disclosure = _referrals.Disclosure };
+        foreach (var row in snapshot.OpenReferrals.Where(r => _referrals.Visible || r.Involves(callerOin)))
         {
             var summary = new ReferralSummary
             {
@@ -97,9 +133,8 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
 
     private async Task<OpenHandoversPart> HandoversAsync()
     {
-        var (disclosure, visible, _) = Decide(OpenHandoversPart.Descriptor, []);
-        var part = new OpenHandoversPart { Disclosure = disclosure };
-        foreach (var row in snapshot.OpenHandovers.Where(h => visible || h.Involves(callerOin)))
+        var part = new OpenHandoversPart { Disclosure = _handovers.Disclosure };
+        foreach (var row in snapshot.OpenHandovers.Where(h => _handovers.Visible || h.Involves(callerOin)))
         {
             part.Handovers.Add(new HandoverSummary
             {
@@ -114,11 +149,10 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
         return part;
     }
 
-    private async Task<LeefgebiedStatus> LeefgebiedAsync(Leefgebied leefgebied)
+    private async Task<LeefgebiedStatus> LeefgebiedAsync(Leefgebied leefgebied, PartDecision decision)
     {
-        var (disclosure, visible, _) = Decide(LeefgebiedStatus.Descriptor, [leefgebied]);
-        var status = new LeefgebiedStatus { Leefgebied = leefgebied, Disclosure = disclosure };
-        if (!visible)
+        var status = new LeefgebiedStatus { Leefgebied = leefgebied, Disclosure = decision.Disclosure };
+        if (!decision.Visible)
         {
             return status;
         }
@@ -141,7 +175,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
         return status;
     }
 
-    private (Disclosure Disclosure, bool Visible, ProcessingLegalBasis Basis) Decide(MessageDescriptor part, IReadOnlyList<Leefgebied> leefgebieden)
+    private PartDecision DecidePart(MessageDescriptor part, IReadOnlyList<Leefgebied> leefgebieden)
     {
         var categories = StatusPartCategories.Of(part);
         var decision = decisions.Decide(StatusPartCategories.ForBasis(part), leefgebieden);
@@ -156,8 +190,10 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
             disclosed.UnionWith(categories);
         }
 
-        return (StatusDecisions.ToDisclosure(decision), decision.Permitted, decision.Basis);
+        return new PartDecision(StatusDecisions.ToDisclosure(decision), decision.Permitted, decision.Basis);
     }
 
     private Task<OrganisationRef> RefAsync(string oin) => partners.RefAsync(oin, cancellationToken);
+
+    private readonly record struct PartDecision(Disclosure Disclosure, bool Visible, ProcessingLegalBasis Basis);
 }
