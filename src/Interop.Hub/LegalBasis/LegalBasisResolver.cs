@@ -23,8 +23,6 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
 {
     private const long SpecialCategories = (1L << (int)DataCategory.Health) | (1L << (int)DataCategory.Justice);
 
-    private readonly IReadOnlyList<StatutoryTaskOptions> _tasks = options.Value.StatutoryTasks;
-
     // Each task's leefgebieden and categories as masks, computed once: a status answer asks about a dozen parts, each
     // against every task.
     private readonly TaskScope[] _scopes = [.. options.Value.StatutoryTasks.Select(t => new TaskScope(t, EnumMask.Of(t.Leefgebieden), EnumMask.Of(t.DataCategories)))];
@@ -64,7 +62,7 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
         switch (query.Claimed?.BasisCase)
         {
             case Contracts.V1.LegalBasis.BasisOneofCase.StatutoryTask:
-                var claimed = Array.Find(_scopes, t => t.Task.Code == query.Claimed.StatutoryTask.Code);
+                var claimed = FindScope(query.Claimed.StatutoryTask.Code);
                 return claimed is not null && Covers(claimed, query, leefgebieden, categories)
                     ? TaskDecision(claimed.Task, categories)
                     : BasisDecision.Withheld(WithheldReason.NoLegalBasis);
@@ -85,7 +83,9 @@ internal sealed class LegalBasisResolver(IOptions<LegalBasisOptions> options) : 
     }
 
     /// <summary>The statutory task with <paramref name="code"/>, or null.</summary>
-    public StatutoryTaskOptions? FindTask(string code) => _tasks.FirstOrDefault(t => t.Code == code);
+    public StatutoryTaskOptions? FindTask(string code) => FindScope(code)?.Task;
+
+    private TaskScope? FindScope(string code) => Array.Find(_scopes, t => t.Task.Code == code);
 
     private static bool Covers(TaskScope scope, BasisQuery query, long leefgebieden, long categories) =>
         (leefgebieden & ~scope.Leefgebieden) == 0
