@@ -25,6 +25,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
     private PartDecision _regisseur;
     private PartDecision _referrals;
     private PartDecision _handovers;
+    private bool _ownPart;
     private bool _decided;
 
     /// <summary>
@@ -56,10 +57,11 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
             _disclosed[_known.Basis].Add(DataCategory.Pseudonym);
         }
 
+        _ownPart = snapshot.Involves(callerOin);
         _decided = true;
         return new StatusDisclosure(
             snapshot.Pseudonym,
-            _known.Visible || snapshot.Involves(callerOin),
+            _known.Visible || _ownPart,
             _disclosed.ToDictionary(e => e.Key, e => (IReadOnlyList<DataCategory>)[.. e.Value]));
     }
 
@@ -76,7 +78,7 @@ internal sealed class StatusAnswerBuilder(JongereSnapshot snapshot, StatusDecisi
             AsOfTime = Timestamp.FromDateTimeOffset(now),
             RegisseurContactable = snapshot.Plan?.Regisseur?.Organisation?.Oin is { } regisseurOin
                 && await partners.FindEnabledAsync(regisseurOin, cancellationToken).ConfigureAwait(false) is not null,
-            Known = new KnownPart { Disclosure = _known.Disclosure, Known = _known.Visible ? snapshot.Known : snapshot.Involves(callerOin) },
+            Known = new KnownPart { Disclosure = _known.Disclosure, Known = _known.Visible ? snapshot.Known : _ownPart },
             Involvements = await InvolvementsAsync().ConfigureAwait(false),
             Regisseur = Regisseur(),
             OpenReferrals = await ReferralsAsync().ConfigureAwait(false),
