@@ -19,6 +19,7 @@ public sealed class PreparedSqliteConnection : DbConnection
     private const int MaxStatements = 512;
 
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawSqliteStatement> _raw = new(StringComparer.Ordinal);
 
     /// <summary>Wraps <paramref name="inner"/>, which this connection then owns (disposes).</summary>
     public PreparedSqliteConnection(SqliteConnection inner)
@@ -30,8 +31,65 @@ public sealed class PreparedSqliteConnection : DbConnection
     /// <summary>The underlying connection (for migrations and transactions).</summary>
     public SqliteConnection Inner { get; }
 
-    /// <summary>How many prepared statements this connection holds.</summary>
-    public int StatementCount => _statements.Count;
+    /// <summary>How many prepared statements this connection holds (commands' and raw ones).</summary>
+    public int StatementCount => _statements.Count + _raw.Count;
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> (each one SQL statement naming its parameters <c>@name</c>) one after the
+    /// other as the result sets of the returned reader, each bound from <paramref name="parameters"/> (a name the
+    /// statement does not use is skipped; one it uses but is not given fails). Each statement is prepared on the
+    /// connection's handle once and bound by index, which spares the per-name look-ups and conversions of a
+    /// Microsoft.Data.Sqlite command (for a hot multi-statement read). A statement is stepped only when the reader
+    /// reaches it; it runs in whatever transaction the connection is in. Not retried on SQLITE_BUSY: for a connection
+    /// that holds the write lock or reads in WAL mode. Dispose the reader before running anything else on them.
+    /// </summary>
+    public DbDataReader ExecuteStatements(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentOutOfRangeException.ThrowIfZero(statements.Count);
+        var held = new RawSqliteStatement[statements.Count];
+        var count = 0;
+        try
+        {
+            for (; count < held.Length; count++)
+            {
+                held[count] = Take(statements[count]);
+            }
+
+            return new RawSqliteStatementReader(held, parameters);
+        }
+        catch
+        {
+            for (var i = 0; i < count; i++)
+            {
+                held[i].Clear();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs one statement without results (see <see cref="ExecuteStatements"/>) to its end; returns the rows it changed.
+    /// </summary>
+    public int ExecuteStatement(string sql, IReadOnlyList<KeyValuePair<string, object?>>? parameters = null)
+    {
+        var statement = Take(sql);
+        try
+        {
+            statement.Bind(parameters ?? []);
+            while (statement.Step())
+            {
+            }
+
+            return SQLitePCL.raw.sqlite3_changes(Inner.Handle);
+        }
+        finally
+        {
+            statement.Clear();
+        }
+    }
 
     /// <inheritdoc />
     [AllowNull]
@@ -67,6 +125,31 @@ public sealed class PreparedSqliteConnection : DbConnection
     {
         DisposeStatements();
         Inner.Close();
+    }
+
+    // The raw statement of sql, prepared now if it is new, marked in use.
+    private RawSqliteStatement Take(string sql)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            var handle = Inner.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            if (_raw.Count >= MaxStatements)
+            {
+                throw new InvalidOperationException($"More than {MaxStatements} distinct raw statements on one connection: raw statements are for fixed SQL texts.");
+            }
+
+            statement = RawSqliteStatement.Prepare(handle, sql);
+            _raw.Add(sql, statement);
+        }
+
+        if (statement.InUse)
+        {
+            throw new InvalidOperationException("This raw statement is still in use on the connection (a reader not yet disposed).");
+        }
+
+        statement.InUse = true;
+        return statement;
     }
 
     /// <summary>The cached command for <paramref name="sql"/> (or a new one), for one execution; give it back with <see cref="Return"/>.</summary>
@@ -122,5 +205,11 @@ public sealed class PreparedSqliteConnection : DbConnection
         }
 
         _statements.Clear();
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+
+        _raw.Clear();
     }
 }

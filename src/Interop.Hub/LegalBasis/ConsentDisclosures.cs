@@ -19,8 +19,9 @@ internal static class ConsentDisclosures
             return Task.CompletedTask;
         }
 
-        return context.ExecuteAsync(
+        // Every status read under consent runs this in the single writer.
+        return context.ExecuteStatementAsync(
             "INSERT INTO consent_disclosure (consent_id, recipient_oin, subject_pseudonym, first_time) VALUES (@consentId, @recipientOin, @subjectPseudonym, @now) ON CONFLICT (consent_id, recipient_oin) DO NOTHING",
-            new { consentId = basis.Value, recipientOin, subjectPseudonym, now = HubTime.ToStored(context.Now) });
+            [new("consentId", basis.Value), new("recipientOin", recipientOin), new("subjectPseudonym", subjectPseudonym), new("now", HubTime.ToStored(context.Now))]);
     }
 }

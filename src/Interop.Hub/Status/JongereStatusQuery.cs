@@ -6,6 +6,7 @@ using Interop.Hub.PartnerDirectory;
 using Interop.Hub.Storage;
 using Interop.Hub.Subjects;
 using Interop.ProcessingLog;
+using Interop.Storage;
 
 namespace Interop.Hub.JongereStatus;
 
@@ -87,13 +88,15 @@ internal sealed class JongereStatusQuery(
 
     private const int OfferedStatus = (int)HandoverStatus.Offered;
 
-    // Everything a status answer is built from, the jongere's consents included (every part is decided on them), as one
-    // command of six statements read as six results: one round trip on PostgreSQL instead of six, one command on SQLite
-    // (each statement still kept prepared). The handover
-    // status is inlined: compared with a bound parameter, SQLite re-prepares the statement on every run to decide
-    // whether the partial index handover_open_per_plan (WHERE status = 1) applies. Known: anything at all names the
-    // jongere. Issued: the caller has had its subject_ref, so recording this read need not register it.
-    private static readonly string SnapshotSql = string.Join(";\n",
+    // Everything a status answer is built from, the jongere's consents included (every part is decided on them), as six
+    // statements read as six results: on PostgreSQL one command (one round trip instead of six); on SQLite six raw
+    // statements kept prepared on the connection and bound by index (PreparedSqliteConnection.ExecuteStatements: a
+    // command binds every parameter to every statement by name, 36 look-ups per query, in the single writer). The
+    // handover status is inlined: compared with a bound parameter, SQLite re-prepares the statement on every run to
+    // decide whether the partial index handover_open_per_plan (WHERE status = 1) applies. Known: anything at all names
+    // the jongere. Issued: the caller has had its subject_ref, so recording this read need not register it.
+    private static readonly string[] SnapshotStatements =
+    [
         $"SELECT {InvolvementRow.Columns} FROM involvement WHERE subject_pseudonym = @pseudonym AND end_time IS NULL AND (expire_time IS NULL OR expire_time > @now) ORDER BY since_time, organisation_oin",
         $"SELECT {ReferralRow.Columns} FROM referral WHERE subject_pseudonym = @pseudonym AND status IN (@submitted, @accepted) ORDER BY submit_time, referral_id",
         $"SELECT {HandoverRow.Columns} FROM handover WHERE subject_pseudonym = @pseudonym AND status = {OfferedStatus} ORDER BY offer_time, handover_id",
@@ -102,59 +105,79 @@ internal sealed class JongereStatusQuery(
         "OR EXISTS (SELECT 1 FROM plan WHERE subject_pseudonym = @pseudonym) OR EXISTS (SELECT 1 FROM handover WHERE subject_pseudonym = @pseudonym) " +
         "OR EXISTS (SELECT 1 FROM consent WHERE subject_pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Known, " +
         "CASE WHEN EXISTS (SELECT 1 FROM subject_ref WHERE organisation_oin = @callerOin AND subject_ref = @callerRef AND pseudonym = @pseudonym) THEN 1 ELSE 0 END AS Issued",
-        ConsentRow.SelectBySubject);
+        ConsentRow.SelectBySubject,
+    ];
+
+    private static readonly string SnapshotSql = string.Join(";\n", SnapshotStatements);
 
     private async Task<(JongereSnapshot Snapshot, SubjectConsents Consents)> ReadAsync(DbConnection connection, DbTransaction? transaction, string pseudonym, string callerOin, string callerRef, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Read without Dapper: this command runs in the writer once per status query, and Dapper's per-call work (a
-        // hash of the whole SQL text for its cache key, column checks per result) cost 30-40 µs of hub CPU per query
+        // Read without Dapper: this runs in the writer once per status query, and Dapper's per-call work (a hash of the
+        // whole SQL text for its cache key, column checks per result) cost 30-40 µs of hub CPU per query
         // (docs/benchmarks.md). Each row type reads its columns by ordinal, in the order of its Columns
         // (StatusSnapshotRowsTests).
-        await using var command = connection.CreateCommand();
-        command.CommandText = SnapshotSql;
-        command.Transaction = transaction;
-        AddParameter(command, "pseudonym", pseudonym);
-        AddParameter(command, "callerOin", callerOin);
-        AddParameter(command, "callerRef", callerRef);
-        AddParameter(command, "now", HubTime.ToStored(now));
-        AddParameter(command, "submitted", (short)ReferralStatus.Submitted);
-        AddParameter(command, "accepted", (short)ReferralStatus.Accepted);
-        List<InvolvementRow> involvements;
-        List<ReferralRow> referrals;
-        List<HandoverRow> handovers;
-        PlanRow? planRow;
-        long known, issued;
-        List<ConsentRow> consents;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        KeyValuePair<string, object?>[] parameters =
+        [
+            new("pseudonym", pseudonym),
+            new("callerOin", callerOin),
+            new("callerRef", callerRef),
+            new("now", HubTime.ToStored(now)),
+            new("submitted", (short)ReferralStatus.Submitted),
+            new("accepted", (short)ReferralStatus.Accepted),
+        ];
+        SnapshotRows rows;
+        if (connection is PreparedSqliteConnection sqlite)
         {
-            involvements = await ReadAllAsync(reader, InvolvementRow.Read, cancellationToken).ConfigureAwait(false);
-            await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            referrals = await ReadAllAsync(reader, ReferralRow.Read, cancellationToken).ConfigureAwait(false);
-            await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            handovers = await ReadAllAsync(reader, HandoverRow.Read, cancellationToken).ConfigureAwait(false);
-            await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            planRow = (await ReadAllAsync(reader, PlanRow.Read, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-            await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidOperationException("The known/issued statement of the status snapshot returned no row.");
-            }
-
-            (known, issued) = (reader.GetInt64(0), reader.GetInt64(1));
-            await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            consents = await ReadAllAsync(reader, ConsentRow.Read, cancellationToken).ConfigureAwait(false);
+            await using var reader = sqlite.ExecuteStatements(SnapshotStatements, parameters);
+            rows = await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await using var command = CreateSnapshotCommand(connection, transaction, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            rows = await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
 
-        var plan = await plans.GetAsync(connection, transaction, pseudonym, planRow, callerOin, cancellationToken).ConfigureAwait(false);
-        return (new JongereSnapshot(pseudonym, known > 0, issued > 0, involvements, referrals, handovers, plan), new SubjectConsents(pseudonym, consents));
+        var plan = await plans.GetAsync(connection, transaction, pseudonym, rows.Plan, callerOin, cancellationToken).ConfigureAwait(false);
+        var snapshot = new JongereSnapshot(pseudonym, rows.Known, rows.Issued, rows.Involvements, rows.Referrals, rows.Handovers, plan);
+        return (snapshot, new SubjectConsents(pseudonym, rows.Consents));
     }
 
-    private static void AddParameter<T>(DbCommand command, string name, T value)
+    private static async Task<SnapshotRows> ReadRowsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var involvements = await ReadAllAsync(reader, InvolvementRow.Read, cancellationToken).ConfigureAwait(false);
+        await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        var referrals = await ReadAllAsync(reader, ReferralRow.Read, cancellationToken).ConfigureAwait(false);
+        await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        var handovers = await ReadAllAsync(reader, HandoverRow.Read, cancellationToken).ConfigureAwait(false);
+        await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        var plan = (await ReadAllAsync(reader, PlanRow.Read, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The known/issued statement of the status snapshot returned no row.");
+        }
+
+        var (known, issued) = (reader.GetInt64(0) > 0, reader.GetInt64(1) > 0);
+        await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        var consents = await ReadAllAsync(reader, ConsentRow.Read, cancellationToken).ConfigureAwait(false);
+        return new SnapshotRows(involvements, referrals, handovers, plan, known, issued, consents);
+    }
+
+    private static DbCommand CreateSnapshotCommand(DbConnection connection, DbTransaction? transaction, KeyValuePair<string, object?>[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = SnapshotSql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken cancellationToken)

@@ -163,6 +163,9 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The name of each write operation's savepoint (one at a time: released or rolled back before the next opens).</summary>
+    protected const string SavepointName = "hub_write";
+
     /// <summary>Whether <see cref="ReadThenWriteAsync"/> runs its read in the writer's operation (see there).</summary>
     protected virtual bool ReadsInWriter => false;
 
@@ -202,6 +205,21 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
 
     /// <summary>Sets up the writer's connection once, when the write loop opens it (per-connection settings).</summary>
     protected virtual Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Opens the savepoint of the next operation in a write transaction (<see cref="SavepointName"/>); with
+    /// <paramref name="releasePrevious"/>, first releases the previous operation's (see <see cref="ReleasesSavepointWithTheNext"/>).
+    /// </summary>
+    protected virtual Task OpenSavepointAsync(DbConnection connection, DbTransaction transaction, bool releasePrevious) =>
+        ExecuteRawAsync(connection, transaction, releasePrevious ? "RELEASE SAVEPOINT " + SavepointName + "; SAVEPOINT " + SavepointName : "SAVEPOINT " + SavepointName);
+
+    /// <summary>Undoes what the current operation wrote since its savepoint was opened.</summary>
+    protected virtual Task RollBackToSavepointAsync(DbConnection connection, DbTransaction transaction) =>
+        ExecuteRawAsync(connection, transaction, "ROLLBACK TO SAVEPOINT " + SavepointName);
+
+    /// <summary>Releases the current operation's savepoint: its writes become part of the transaction.</summary>
+    protected virtual Task ReleaseSavepointAsync(DbConnection connection, DbTransaction transaction) =>
+        ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT " + SavepointName);
 
     /// <summary>Begins a write transaction holding the write lock and the processing log's append lock.</summary>
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
@@ -321,19 +339,18 @@ internal abstract partial class HubDatabase : IHubDatabase, IAsyncDisposable
                 // Each operation runs in its own savepoint. Where a statement is a round trip (PostgreSQL), the previous
                 // one is released in the same command that opens the next, and the last is left to the commit, which
                 // releases it.
-                var opening = i > 0 && ReleasesSavepointWithTheNext ? "RELEASE SAVEPOINT hub_write; SAVEPOINT hub_write" : "SAVEPOINT hub_write";
-                await ExecuteRawAsync(connection, transaction, opening).ConfigureAwait(false);
+                await OpenSavepointAsync(connection, transaction, releasePrevious: i > 0 && ReleasesSavepointWithTheNext).ConfigureAwait(false);
                 var context = new HubWriteContext(connection, transaction, log, _time.GetUtcNow(), recipients, _stopping.Token);
                 if (!await batch[i].RunAsync(context).ConfigureAwait(false))
                 {
-                    await ExecuteRawAsync(connection, transaction, "ROLLBACK TO SAVEPOINT hub_write").ConfigureAwait(false);
+                    await RollBackToSavepointAsync(connection, transaction).ConfigureAwait(false);
                     recipients.RemoveRange(mark, recipients.Count - mark);
                     log.RewindTo(head);
                 }
 
                 if (!ReleasesSavepointWithTheNext)
                 {
-                    await ExecuteRawAsync(connection, transaction, "RELEASE SAVEPOINT hub_write").ConfigureAwait(false);
+                    await ReleaseSavepointAsync(connection, transaction).ConfigureAwait(false);
                 }
             }
 

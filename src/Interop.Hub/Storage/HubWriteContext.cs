@@ -3,6 +3,7 @@ using Dapper;
 using Google.Protobuf;
 using Interop.Contracts.V1;
 using Interop.ProcessingLog;
+using Interop.Storage;
 
 namespace Interop.Hub.Storage;
 
@@ -44,6 +45,27 @@ internal sealed class HubWriteContext
 
     /// <summary>Runs a statement; returns the number of rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(Command(sql, parameters));
+
+    /// <summary>
+    /// Runs a statement with <paramref name="parameters"/> given by name; returns the number of rows it changed. On
+    /// SQLite a raw statement kept prepared on the writer's connection and bound by index (for statements the single
+    /// writer runs on every call of a hot path: no Dapper, no binding by name), elsewhere a Dapper command.
+    /// </summary>
+    public Task<int> ExecuteStatementAsync(string sql, KeyValuePair<string, object?>[] parameters)
+    {
+        if (Connection is PreparedSqliteConnection sqlite)
+        {
+            return Task.FromResult(sqlite.ExecuteStatement(sql, parameters));
+        }
+
+        var named = new DynamicParameters();
+        foreach (var (name, value) in parameters)
+        {
+            named.Add(name, value);
+        }
+
+        return ExecuteAsync(sql, named);
+    }
 
     /// <summary>Appends a processing record in this transaction (the log's tables are in the same database).</summary>
     public Task<ProcessingLogRecord> LogAsync(ProcessingLogRecord record) => _log.AppendAsync(record, CancellationToken);

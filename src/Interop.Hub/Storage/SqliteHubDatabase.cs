@@ -22,6 +22,10 @@ internal sealed class SqliteHubDatabase : HubDatabase
     /// </summary>
     public const int MaxReaders = 32;
 
+    private const string OpenSavepoint = "SAVEPOINT " + SavepointName;
+    private const string RollBackToSavepoint = "ROLLBACK TO SAVEPOINT " + SavepointName;
+    private const string ReleaseSavepoint = "RELEASE SAVEPOINT " + SavepointName;
+
     private readonly PreparedSqliteConnectionPool _readers;
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
@@ -43,6 +47,7 @@ internal sealed class SqliteHubDatabase : HubDatabase
     }
 
     public override HubStorageProvider Provider => HubStorageProvider.Sqlite;
+
 
     // Every commit of the writer makes each reader connection drop its whole page cache at its next read (WAL), and
     // re-read each page it touches; the writer's own cache survives its commits. A read that is logged anyway (a
@@ -95,6 +100,32 @@ internal sealed class SqliteHubDatabase : HubDatabase
     // synchronous is a setting of the connection: set once on the writer's, which makes every commit.
     protected override Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_synchronousPragma, cancellationToken: cancellationToken));
+
+    // The statements around each operation run as raw statements, prepared once on the writer's connection: through
+    // commands they cost the single writer 5-10 µs per operation (docs/benchmarks.md) for no parameters and no rows.
+    protected override Task OpenSavepointAsync(DbConnection connection, DbTransaction transaction, bool releasePrevious)
+    {
+        var writer = (PreparedSqliteConnection)connection;
+        if (releasePrevious)
+        {
+            writer.ExecuteStatement(ReleaseSavepoint);
+        }
+
+        writer.ExecuteStatement(OpenSavepoint);
+        return Task.CompletedTask;
+    }
+
+    protected override Task RollBackToSavepointAsync(DbConnection connection, DbTransaction transaction)
+    {
+        ((PreparedSqliteConnection)connection).ExecuteStatement(RollBackToSavepoint);
+        return Task.CompletedTask;
+    }
+
+    protected override Task ReleaseSavepointAsync(DbConnection connection, DbTransaction transaction)
+    {
+        ((PreparedSqliteConnection)connection).ExecuteStatement(ReleaseSavepoint);
+        return Task.CompletedTask;
+    }
 
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -80,6 +80,19 @@ internal sealed class RecordRow
         Vertrouwelijkheid, Bewaartermijn, PreviousHash, RecordHash,
     ];
 
+    /// <summary><see cref="Insert"/>'s parameters by name, in its order (for a raw SQLite statement, bound by index).</summary>
+    public KeyValuePair<string, object?>[] InsertParameters() =>
+    [
+        new(nameof(SequenceNo), SequenceNo), new(nameof(TraceId), TraceId), new(nameof(SpanId), SpanId),
+        new(nameof(ParentSpanId), ParentSpanId), new(nameof(ProcessingActivityId), ProcessingActivityId),
+        new(nameof(Operation), Operation), new(nameof(Action), Action), new(nameof(PurposeCode), PurposeCode),
+        new(nameof(LegalBasisKind), LegalBasisKind), new(nameof(LegalBasisValue), LegalBasisValue),
+        new(nameof(RequestingOin), RequestingOin), new(nameof(ExecutingOin), ExecutingOin),
+        new(nameof(DataSubjectRef), DataSubjectRef), new(nameof(DataCategories), DataCategories), new(nameof(Status), Status),
+        new(nameof(StartTime), StartTime), new(nameof(EndTime), EndTime), new(nameof(Vertrouwelijkheid), Vertrouwelijkheid),
+        new(nameof(Bewaartermijn), Bewaartermijn), new(nameof(PreviousHash), PreviousHash), new(nameof(RecordHash), RecordHash),
+    ];
+
     public static RecordRow From(ProcessingLogRecord record) => new()
     {
         SequenceNo = record.Sequence,
