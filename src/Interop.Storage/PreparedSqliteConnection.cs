@@ -41,7 +41,8 @@ public sealed class PreparedSqliteConnection : DbConnection
     /// connection's handle once and bound by index, which spares the per-name look-ups and conversions of a
     /// Microsoft.Data.Sqlite command (for a hot multi-statement read). A statement is stepped only when the reader
     /// reaches it; it runs in whatever transaction the connection is in. Not retried on SQLITE_BUSY: for a connection
-    /// that holds the write lock or reads in WAL mode. Dispose the reader before running anything else on them.
+    /// that holds the write lock or reads in WAL mode. Until the reader is disposed its statements are held: running one
+    /// of the same SQL texts again meanwhile fails.
     /// </summary>
     public DbDataReader ExecuteStatements(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters)
     {
@@ -71,7 +72,8 @@ public sealed class PreparedSqliteConnection : DbConnection
     }
 
     /// <summary>
-    /// Runs one statement without results (see <see cref="ExecuteStatements"/>) to its end; returns the rows it changed.
+    /// Runs one statement without results (see <see cref="ExecuteStatements"/>) to its end; returns the rows an INSERT,
+    /// UPDATE or DELETE changed (for other statements the number means nothing).
     /// </summary>
     public int ExecuteStatement(string sql, IReadOnlyList<KeyValuePair<string, object?>>? parameters = null)
     {

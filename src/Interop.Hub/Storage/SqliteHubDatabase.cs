@@ -48,7 +48,6 @@ internal sealed class SqliteHubDatabase : HubDatabase
 
     public override HubStorageProvider Provider => HubStorageProvider.Sqlite;
 
-
     // Every commit of the writer makes each reader connection drop its whole page cache at its next read (WAL), and
     // re-read each page it touches; the writer's own cache survives its commits. A read that is logged anyway (a
     // status query) costs about a third less in the writer than on a reader, even though it then runs serially.
