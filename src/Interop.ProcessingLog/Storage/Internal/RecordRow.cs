@@ -14,15 +14,21 @@ internal sealed class RecordRow
         "start_time AS StartTime, end_time AS EndTime, vertrouwelijkheid AS Vertrouwelijkheid, bewaartermijn AS Bewaartermijn, " +
         "previous_hash AS PreviousHash, record_hash AS RecordHash";
 
-    public const string Insert =
-        InsertInto + " VALUES (@SequenceNo, @TraceId, @SpanId, " +
-        "@ParentSpanId, @ProcessingActivityId, @Operation, @Action, @PurposeCode, @LegalBasisKind, @LegalBasisValue, @RequestingOin, " +
-        "@ExecutingOin, @DataSubjectRef, @DataCategories, @Status, @StartTime, @EndTime, @Vertrouwelijkheid, @Bewaartermijn, " +
-        "@PreviousHash, @RecordHash)";
+    // The insert's parameters by name (the properties' names), in its column order.
+    private static readonly string[] InsertNames =
+    [
+        nameof(SequenceNo), nameof(TraceId), nameof(SpanId), nameof(ParentSpanId), nameof(ProcessingActivityId),
+        nameof(Operation), nameof(Action), nameof(PurposeCode), nameof(LegalBasisKind), nameof(LegalBasisValue),
+        nameof(RequestingOin), nameof(ExecutingOin), nameof(DataSubjectRef), nameof(DataCategories), nameof(Status),
+        nameof(StartTime), nameof(EndTime), nameof(Vertrouwelijkheid), nameof(Bewaartermijn), nameof(PreviousHash), nameof(RecordHash),
+    ];
+
+    /// <summary>The insert with named parameters (<c>@SequenceNo</c> ...): Dapper binds this row to it, SQLite's raw statement <see cref="InsertParameters"/>.</summary>
+    public static readonly string Insert = InsertInto + " VALUES (" + string.Join(", ", InsertNames.Select(n => "@" + n)) + ")";
 
     /// <summary><see cref="Insert"/> with positional parameters ($1 ... $21, in its column order): for a PostgreSQL batch, whose commands take no named parameters. Values: <see cref="InsertValues"/>.</summary>
     public static readonly string InsertPositional =
-        InsertInto + " VALUES (" + string.Join(", ", Enumerable.Range(1, 21).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture))) + ")";
+        InsertInto + " VALUES (" + string.Join(", ", Enumerable.Range(1, InsertNames.Length).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture))) + ")";
 
     // The insert's columns, in the order of both inserts' values.
     private const string InsertInto =
@@ -81,17 +87,17 @@ internal sealed class RecordRow
     ];
 
     /// <summary><see cref="Insert"/>'s parameters by name, in its order (for a raw SQLite statement, bound by index).</summary>
-    public KeyValuePair<string, object?>[] InsertParameters() =>
-    [
-        new(nameof(SequenceNo), SequenceNo), new(nameof(TraceId), TraceId), new(nameof(SpanId), SpanId),
-        new(nameof(ParentSpanId), ParentSpanId), new(nameof(ProcessingActivityId), ProcessingActivityId),
-        new(nameof(Operation), Operation), new(nameof(Action), Action), new(nameof(PurposeCode), PurposeCode),
-        new(nameof(LegalBasisKind), LegalBasisKind), new(nameof(LegalBasisValue), LegalBasisValue),
-        new(nameof(RequestingOin), RequestingOin), new(nameof(ExecutingOin), ExecutingOin),
-        new(nameof(DataSubjectRef), DataSubjectRef), new(nameof(DataCategories), DataCategories), new(nameof(Status), Status),
-        new(nameof(StartTime), StartTime), new(nameof(EndTime), EndTime), new(nameof(Vertrouwelijkheid), Vertrouwelijkheid),
-        new(nameof(Bewaartermijn), Bewaartermijn), new(nameof(PreviousHash), PreviousHash), new(nameof(RecordHash), RecordHash),
-    ];
+    public KeyValuePair<string, object?>[] InsertParameters()
+    {
+        var values = InsertValues();
+        var parameters = new KeyValuePair<string, object?>[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i] = new(InsertNames[i], values[i]);
+        }
+
+        return parameters;
+    }
 
     public static RecordRow From(ProcessingLogRecord record) => new()
     {
